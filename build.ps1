@@ -1,0 +1,123 @@
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates CognitoPs.
+.DESCRIPTION
+    Build  writes the importable module to out/CognitoPs.
+    Test   builds, then runs the xUnit suite and the Pester suite (against cognito-local and our fake Cognito,
+           both started here on loopback and stopped afterwards); prints one "<suite>: N passed, N failed" line each.
+    Demo   builds, starts cognito-local, creates a pool with a few users, runs the admin pipeline, stops the emulator.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3
+$env:DOTNET_NOLOGO = '1'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
+$ModuleOut = Join-Path $PSScriptRoot 'out/CognitoPs'
+
+function Invoke-Native([string] $What, [scriptblock] $Command) {
+    & $Command
+    if ($LASTEXITCODE) { throw "$What failed (exit code $LASTEXITCODE)." }
+}
+
+function Invoke-Build {
+    Write-Host "Building CognitoPs ($Configuration)..."
+    $project = Join-Path $PSScriptRoot 'src/CognitoPs/CognitoPs.csproj'
+    $bin = Join-Path $PSScriptRoot "out/bin/CognitoPs"
+    Invoke-Native 'dotnet build' { dotnet build $project -c $Configuration -o $bin --nologo -v quiet -clp:NoSummary }
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    New-Item -ItemType Directory -Path $ModuleOut | Out-Null
+    Copy-Item (Join-Path $bin '*.dll') $ModuleOut
+    Copy-Item (Join-Path $PSScriptRoot 'CognitoPs.psd1') $ModuleOut
+    Copy-Item (Join-Path $PSScriptRoot 'module/*') $ModuleOut -Recurse
+    if (Test-Path (Join-Path $ModuleOut 'System.Management.Automation.dll')) {
+        throw 'PowerShellStandard.Library leaked into the module output; it must stay compile-only.'
+    }
+    Write-Host "Module written to $ModuleOut"
+}
+
+function Get-PesterModulePath {
+    Invoke-Native 'restoring test tools' { dotnet restore (Join-Path $PSScriptRoot 'tests/tools/TestTools.csproj') --nologo -v quiet }
+    $packages = $env:NUGET_PACKAGES
+    if (-not $packages) {
+        $packages = ((dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+    }
+    Join-Path $packages 'pester/5.7.1/tools/Pester.psd1'
+}
+
+function Invoke-XunitSuite {
+    $results = Join-Path $PSScriptRoot 'out/test-results'
+    $trx = Join-Path $results 'xunit.trx'
+    Remove-Item $trx -ErrorAction SilentlyContinue
+    dotnet test (Join-Path $PSScriptRoot 'tests/CognitoPs.Tests/CognitoPs.Tests.csproj') -c $Configuration --nologo `
+        --logger "trx;LogFileName=xunit.trx" --logger "console;verbosity=minimal" --results-directory $results | Out-Host
+    if (-not (Test-Path $trx)) { return [pscustomobject]@{ Passed = 0; Failed = 1 } }   # the build or the host failed
+    $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout }
+}
+
+function Invoke-PesterSuite {
+    Import-Module (Get-PesterModulePath) -Force
+    $servers = @()
+    try {
+        $servers += ($emulator = Start-CognitoLocal)
+        $servers += ($fake = Start-FakeCognito)
+        $env:COGNITOPS_TEST_EMULATOR_URL = $emulator.Url
+        $env:COGNITOPS_TEST_FAKE_URL = $fake.Url
+        $config = New-PesterConfiguration
+        $config.Run.Path = Join-Path $PSScriptRoot 'tests/pester'
+        $config.Run.PassThru = $true
+        $config.Output.RenderMode = 'Plaintext'
+        $config.Output.Verbosity = 'Normal'
+        $run = Invoke-Pester -Configuration $config
+        [pscustomobject]@{ Passed = $run.PassedCount; Failed = $run.FailedCount + $run.FailedBlocksCount + $run.FailedContainersCount }
+    } finally {
+        $servers | Stop-TestServer
+        Remove-Item Env:COGNITOPS_TEST_EMULATOR_URL, Env:COGNITOPS_TEST_FAKE_URL -ErrorAction SilentlyContinue
+    }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    Install-TestEndpointPackages
+    $env:AWS_EC2_METADATA_DISABLED = 'true'   # the credential chain must never probe instance metadata in tests
+    $started = [Diagnostics.Stopwatch]::StartNew()
+    $xunit = Invoke-XunitSuite
+    $pester = Invoke-PesterSuite
+    # CI reads these two lines; they must stand alone on their lines.
+    Write-Host ''
+    Write-Host ("xunit: {0} passed, {1} failed" -f $xunit.Passed, $xunit.Failed)
+    Write-Host ("pester: {0} passed, {1} failed" -f $pester.Passed, $pester.Failed)
+    Write-Host ("(tests took {0:0} s)" -f $started.Elapsed.TotalSeconds)
+    if ($xunit.Failed -or $pester.Failed -or -not $xunit.Passed -or -not $pester.Passed) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    Install-TestEndpointPackages
+    $emulator = Start-CognitoLocal
+    try {
+        & (Join-Path $PSScriptRoot 'demo/Demo.ps1') -EmulatorUrl $emulator.Url -ModulePath (Join-Path $ModuleOut 'CognitoPs.psd1')
+    } finally {
+        $emulator | Stop-TestServer
+        Write-Host 'Emulator stopped.'
+    }
+}
+
+Import-Module (Join-Path $PSScriptRoot 'tests/TestServers.psm1') -Force
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+}

@@ -1,0 +1,145 @@
+using System;
+using System.Management.Automation;
+using System.Text.RegularExpressions;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+
+namespace CognitoPs.Client
+{
+    /// <summary>
+    /// What the admin said about where and as whom to connect (the common connection parameters),
+    /// and the rules that turn it into an endpoint, a region and credentials.
+    /// </summary>
+    public sealed class ConnectionOptions
+    {
+        internal const string EndpointVariable = "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER";
+        internal const string GlobalEndpointVariable = "AWS_ENDPOINT_URL";
+
+        private static readonly Regex RegionPattern = new Regex(@"^[a-z]{2}(-[a-z]+)+-\d+$", RegexOptions.CultureInvariant);
+        private static readonly Regex PoolRegionPrefix = new Regex(@"^([a-z]{2}(?:-[a-z]+)+-\d+)_", RegexOptions.CultureInvariant);
+
+        public string? Region { get; set; }
+
+        public string? ProfileName { get; set; }
+
+        public PSCredential? Credential { get; set; }
+
+        public string? EndpointUrl { get; set; }
+
+        /// <summary>Checks what can be checked without a pool id or the network. Throws <see cref="CognitoConfigurationException"/>.</summary>
+        public void Validate()
+        {
+            if (Credential != null && !string.IsNullOrEmpty(ProfileName))
+            {
+                throw new CognitoConfigurationException("ConflictingCredentialParameters", ErrorCategory.InvalidArgument,
+                    "Specify either -Credential or -ProfileName, not both.");
+            }
+
+            if (Region != null && !RegionPattern.IsMatch(Region))
+            {
+                throw new CognitoConfigurationException("InvalidRegion", ErrorCategory.InvalidArgument,
+                    $"'{Region}' is not an AWS region name such as 'eu-west-1'.");
+            }
+
+            ResolveEndpointOverride();
+        }
+
+        /// <summary>The endpoint override, if any: -EndpointUrl, then the Cognito-specific, then the global environment variable.</summary>
+        internal Uri? ResolveEndpointOverride()
+        {
+            var (text, source) = !string.IsNullOrEmpty(EndpointUrl) ? (EndpointUrl, "-EndpointUrl")
+                : !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(EndpointVariable)) ? (Environment.GetEnvironmentVariable(EndpointVariable), EndpointVariable)
+                : !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(GlobalEndpointVariable)) ? (Environment.GetEnvironmentVariable(GlobalEndpointVariable), GlobalEndpointVariable)
+                : (null, null);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+                || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.UserInfo))
+            {
+                throw new CognitoConfigurationException("InvalidEndpointUrl", ErrorCategory.InvalidArgument,
+                    $"The endpoint '{text}' from {source} is not an absolute http(s) URL without query or user info, such as 'https://cognito-idp.eu-west-1.amazonaws.com'.");
+            }
+
+            if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+            {
+                throw new CognitoConfigurationException("InsecureEndpointUrl", ErrorCategory.SecurityError,
+                    $"The endpoint '{text}' from {source} uses plain http to a host that is not this machine; passwords would cross the network unencrypted. Use https, or http only to localhost / 127.0.0.1 / ::1.");
+            }
+
+            return uri;
+        }
+
+        /// <summary>A pool id carries its region; refuse one that contradicts -Region rather than ask the wrong region.</summary>
+        internal void CheckRegionMatches(string userPoolId, bool poolFromCommandLine)
+        {
+            var poolRegion = RegionOfPool(userPoolId);
+            if (Region != null && poolRegion != null && poolRegion != Region)
+            {
+                throw new InputValidationException("RegionMismatch",
+                    $"User pool '{userPoolId}' is in region '{poolRegion}', but -Region says '{Region}'. Omit -Region, or use a pool of that region.",
+                    userPoolId, poolFromCommandLine);
+            }
+        }
+
+        /// <summary>-Region, else the pool id's region prefix, else AWS_REGION / AWS_DEFAULT_REGION, else the profile's region.</summary>
+        internal string ResolveRegion(string userPoolId)
+        {
+            var region = Region
+                ?? RegionOfPool(userPoolId)
+                ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_REGION"))
+                ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"))
+                ?? ProfileRegion();
+            return region ?? throw new CognitoConfigurationException("RegionNotFound", ErrorCategory.InvalidArgument,
+                $"No AWS region for user pool '{userPoolId}': its id has no region prefix and neither -Region, AWS_REGION, AWS_DEFAULT_REGION nor the profile names one. Specify -Region.");
+        }
+
+        internal static string? RegionOfPool(string userPoolId)
+        {
+            var match = PoolRegionPrefix.Match(userPoolId);
+            return match.Success ? match.Groups[1].Value : null;
+        }
+
+        /// <summary>-Credential, else -ProfileName, else AWSSDK.Core's default chain (environment, AWS_PROFILE, shared files, SSO, ...).</summary>
+        internal AWSCredentials ResolveCredentials()
+        {
+            if (Credential != null)
+            {
+                // AWS4Signer takes the secret key as a string; this is the one place it becomes one.
+                return new BasicAWSCredentials(Credential.UserName, Credential.GetNetworkCredential().Password);
+            }
+
+            if (!string.IsNullOrEmpty(ProfileName))
+            {
+                if (new CredentialProfileStoreChain().TryGetAWSCredentials(ProfileName, out var profileCredentials))
+                {
+                    return profileCredentials;
+                }
+
+                throw new CognitoConfigurationException("ProfileNotFound", ErrorCategory.ObjectNotFound,
+                    $"No AWS profile named '{ProfileName}' with usable credentials was found in the shared credentials or config file.");
+            }
+
+            try
+            {
+                return DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
+            }
+            catch (AmazonClientException ex)
+            {
+                throw new CognitoConfigurationException("CredentialsNotFound", ErrorCategory.AuthenticationError,
+                    "No AWS credentials were found. Pass -Credential or -ProfileName, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE.", ex);
+            }
+        }
+
+        private string? ProfileRegion()
+        {
+            var name = NonEmpty(ProfileName) ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_PROFILE")) ?? "default";
+            return new CredentialProfileStoreChain().TryGetProfile(name, out var profile) ? profile.Region?.SystemName : null;
+        }
+
+        private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+}

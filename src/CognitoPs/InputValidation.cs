@@ -1,0 +1,91 @@
+using System;
+using System.Security;
+using System.Text.RegularExpressions;
+
+namespace CognitoPs
+{
+    /// <summary>Input refused before any request is sent. The message names the problem, never a password.</summary>
+    public sealed class InputValidationException : ArgumentException
+    {
+        public InputValidationException(string errorId, string message, object? target, bool terminating)
+            : base(message)
+        {
+            ErrorId = errorId;
+            Target = target;
+            Terminating = terminating;
+        }
+
+        public string ErrorId { get; }
+
+        public object? Target { get; }
+
+        /// <summary>True when the bad value came from the command line, so no pipeline item could succeed.</summary>
+        public bool Terminating { get; }
+    }
+
+    /// <summary>Cognito's own limits, checked locally so that what the service would refuse costs no request.</summary>
+    internal static class InputValidation
+    {
+        public const int MaxUsernameLength = 128;
+        public const int MaxPasswordLength = 256;
+        public const int MaxUserPoolIdLength = 55;
+        private static readonly Regex UserPoolIdPattern = new Regex(@"^[\w-]+_[0-9a-zA-Z]+$", RegexOptions.CultureInvariant);
+
+        public static void CheckUsername(string? username, bool fromCommandLine)
+        {
+            if (string.IsNullOrWhiteSpace(username))
+            {
+                throw new InputValidationException("UsernameMissing",
+                    username is null ? "No user name was given (the input had no Username)." : "The user name is empty or white space.",
+                    username, fromCommandLine);
+            }
+
+            if (username!.Length > MaxUsernameLength)
+            {
+                throw new InputValidationException("UsernameTooLong",
+                    $"The user name is {username.Length} characters long; Cognito allows at most {MaxUsernameLength}.", username, fromCommandLine);
+            }
+
+            for (var i = 0; i < username.Length; i++)
+            {
+                if (char.IsControl(username[i]))
+                {
+                    throw new InputValidationException("UsernameInvalidCharacter",
+                        $"The user name contains a control character (U+{(int)username[i]:X4}) at position {i + 1}.", username, fromCommandLine);
+                }
+            }
+        }
+
+        public static void CheckUserPoolId(string? userPoolId, bool fromCommandLine)
+        {
+            if (string.IsNullOrWhiteSpace(userPoolId))
+            {
+                throw new InputValidationException("UserPoolIdMissing",
+                    "No user pool id was given. Specify -UserPoolId (for example eu-west-1_Ab12CdE3f) or pipe objects that have a UserPoolId property.",
+                    userPoolId, fromCommandLine);
+            }
+
+            if (userPoolId!.Length > MaxUserPoolIdLength || !UserPoolIdPattern.IsMatch(userPoolId))
+            {
+                throw new InputValidationException("InvalidUserPoolId",
+                    $"'{userPoolId}' is not a user pool id: expected <region>_<id> such as eu-west-1_Ab12CdE3f (at most {MaxUserPoolIdLength} characters).",
+                    userPoolId, fromCommandLine);
+            }
+        }
+
+        /// <summary>Checks the password's length only: its content is for the pool's policy to judge.</summary>
+        public static void CheckPassword(SecureString? password)
+        {
+            if (password is null || password.Length == 0)
+            {
+                throw new InputValidationException("PasswordEmpty", "The password is empty.", null, terminating: true);
+            }
+
+            if (password.Length > MaxPasswordLength)
+            {
+                throw new InputValidationException("PasswordTooLong",
+                    $"The password is {password.Length} characters long; Cognito allows at most {MaxPasswordLength}.", null, terminating: true);
+            }
+        }
+    }
+}
