@@ -29,7 +29,7 @@ namespace CognitoPs
         public const int MaxUsernameLength = 128;
         public const int MaxPasswordLength = 256;
         public const int MaxUserPoolIdLength = 55;
-        private static readonly Regex UserPoolIdPattern = new Regex(@"^[\w-]+_[0-9a-zA-Z]+$", RegexOptions.CultureInvariant);
+        private static readonly Regex UserPoolIdPattern = new Regex(@"^[A-Za-z0-9_-]+_[0-9a-zA-Z]+\z", RegexOptions.CultureInvariant);
 
         public static void CheckUsername(string? username, bool fromCommandLine)
         {

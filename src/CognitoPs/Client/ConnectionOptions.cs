@@ -16,7 +16,7 @@ namespace CognitoPs.Client
         internal const string EndpointVariable = "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER";
         internal const string GlobalEndpointVariable = "AWS_ENDPOINT_URL";
 
-        private static readonly Regex RegionPattern = new Regex(@"^[a-z]{2}(-[a-z]+)+-\d+$", RegexOptions.CultureInvariant);
+        private static readonly Regex RegionPattern = new Regex(@"^[a-z]{2}(-[a-z]+)+-\d+\z", RegexOptions.CultureInvariant);
         private static readonly Regex PoolRegionPrefix = new Regex(@"^([a-z]{2}(?:-[a-z]+)+-\d+)_", RegexOptions.CultureInvariant);
 
         public string? Region { get; set; }

@@ -1,0 +1,158 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Text;
+using CognitoPs.Client;
+using Xunit;
+
+namespace CognitoPs.Tests
+{
+    public class ErrorParserTests
+    {
+        private static CognitoServiceException Parse(HttpStatusCode status, string body, string? requestId = "req-1") =>
+            CognitoErrorParser.Parse(status, Encoding.UTF8.GetBytes(body), requestId);
+
+        [Theory]
+        [InlineData("UserNotFoundException", typeof(UserNotFoundException))]
+        [InlineData("InvalidPasswordException", typeof(InvalidPasswordException))]
+        [InlineData("PasswordHistoryPolicyViolationException", typeof(PasswordHistoryPolicyViolationException))]
+        [InlineData("InvalidParameterException", typeof(InvalidParameterException))]
+        [InlineData("TooManyRequestsException", typeof(TooManyRequestsException))]
+        [InlineData("InternalErrorException", typeof(InternalErrorException))]
+        [InlineData("ResourceNotFoundException", typeof(ResourceNotFoundException))]
+        [InlineData("NotAuthorizedException", typeof(NotAuthorizedException))]
+        public void EveryAdminSetUserPasswordErrorGetsItsTypedException(string code, Type expected)
+        {
+            var error = Parse(HttpStatusCode.BadRequest, $"{{\"__type\":\"{code}\",\"message\":\"m\"}}");
+
+            Assert.IsType(expected, error);
+            Assert.Equal(code, error.ErrorCode);
+            Assert.Equal("m", error.Message);
+            Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+            Assert.Equal("req-1", error.RequestId);
+        }
+
+        [Theory]
+        [InlineData("com.amazonaws.cognito.identity.idp.model#UserNotFoundException")]
+        [InlineData("CognitoLocal#UserNotFoundException")]
+        [InlineData("UserNotFoundException:http://internal.amazon.com/coral/com.amazon.coral.validate/")]
+        public void NamespacePrefixesAndSuffixesAreStripped(string type)
+        {
+            Assert.IsType<UserNotFoundException>(Parse(HttpStatusCode.BadRequest, $"{{\"__type\":\"{type}\",\"message\":\"User does not exist.\"}}"));
+        }
+
+        [Fact]
+        public void AnUnknownCodeKeepsItsName()
+        {
+            var error = Parse(HttpStatusCode.BadRequest, "{\"__type\":\"BrandNewFeatureException\",\"Message\":\"capital M message\"}");
+
+            Assert.Equal(typeof(CognitoServiceException), error.GetType());
+            Assert.Equal("BrandNewFeatureException", error.ErrorCode);
+            Assert.Equal("capital M message", error.Message);
+        }
+
+        [Theory]
+        [InlineData(HttpStatusCode.BadGateway, "<html>Bad gateway</html>", "InternalErrorException")]
+        [InlineData(HttpStatusCode.InternalServerError, "", "InternalErrorException")]
+        [InlineData(HttpStatusCode.BadRequest, "{\"no\":\"type\"}", "UnknownError")]
+        [InlineData(HttpStatusCode.BadRequest, "[1,2]", "UnknownError")]
+        public void ARepliesThatIsNotAnErrorDocumentSaysWhatArrived(HttpStatusCode status, string body, string expectedCode)
+        {
+            var error = Parse(status, body, null);
+
+            Assert.Equal(expectedCode, error.ErrorCode);
+            Assert.Contains($"HTTP {(int)status}", error.Message);
+            Assert.Null(error.RequestId);
+        }
+    }
+
+    public class ErrorMapTests
+    {
+        private const string Activity = "Cannot set the password of user 'alice' in user pool 'eu-west-1_Ab12'";
+
+        private static (ErrorRecord Record, bool Terminating) Map(Exception failure, bool poolFromCommandLine = true)
+        {
+            var record = CognitoErrorMap.ToErrorRecord(failure, Activity, "alice", "eu-west-1_Ab12", poolFromCommandLine, out var terminating);
+            return (record, terminating);
+        }
+
+        // The table in design.md, row by row: code → ErrorId, category, target, terminating (pool given on the command line).
+        [Theory]
+        [InlineData("UserNotFoundException", 400, "UserNotFound", ErrorCategory.ObjectNotFound, "alice", false)]
+        [InlineData("InvalidPasswordException", 400, "InvalidPassword", ErrorCategory.InvalidArgument, "alice", false)]
+        [InlineData("PasswordHistoryPolicyViolationException", 400, "PasswordHistoryPolicyViolation", ErrorCategory.InvalidArgument, "alice", false)]
+        [InlineData("InvalidParameterException", 400, "InvalidParameter", ErrorCategory.InvalidArgument, "alice", false)]
+        [InlineData("TooManyRequestsException", 400, "TooManyRequests", ErrorCategory.LimitsExceeded, "alice", false)]
+        [InlineData("ThrottlingException", 400, "Throttling", ErrorCategory.LimitsExceeded, "alice", false)]
+        [InlineData("InternalErrorException", 500, "InternalError", ErrorCategory.ResourceUnavailable, "alice", false)]
+        [InlineData("ServiceUnavailableException", 503, "ServiceUnavailable", ErrorCategory.ResourceUnavailable, "alice", false)]
+        [InlineData("ResourceNotFoundException", 400, "ResourceNotFound", ErrorCategory.ObjectNotFound, "eu-west-1_Ab12", true)]
+        [InlineData("NotAuthorizedException", 400, "NotAuthorized", ErrorCategory.PermissionDenied, "eu-west-1_Ab12", true)]
+        [InlineData("AccessDeniedException", 400, "AccessDenied", ErrorCategory.PermissionDenied, "eu-west-1_Ab12", true)]
+        [InlineData("UnrecognizedClientException", 400, "UnrecognizedClient", ErrorCategory.AuthenticationError, "eu-west-1_Ab12", true)]
+        [InlineData("InvalidSignatureException", 403, "InvalidSignature", ErrorCategory.AuthenticationError, "eu-west-1_Ab12", true)]
+        [InlineData("ExpiredTokenException", 400, "ExpiredToken", ErrorCategory.AuthenticationError, "eu-west-1_Ab12", true)]
+        [InlineData("BrandNewFeatureException", 400, "BrandNewFeature", ErrorCategory.InvalidOperation, "alice", false)]
+        public void ServiceErrorsFollowTheTable(string code, int status, string errorId, ErrorCategory category, string target, bool terminating)
+        {
+            var failure = CognitoErrorParser.Create(code, "service says no", (HttpStatusCode)status, "req-9");
+
+            var (record, isTerminating) = Map(failure);
+
+            Assert.Equal(errorId, record.FullyQualifiedErrorId);
+            Assert.Equal(category, record.CategoryInfo.Category);
+            Assert.Equal(target, record.TargetObject);
+            Assert.Equal(terminating, isTerminating);
+            Assert.Same(failure, record.Exception);
+            Assert.Equal(Activity + ": service says no", record.ErrorDetails.Message);
+        }
+
+        [Fact]
+        public void AMissingPoolFromAPipelineItemStopsOnlyThatItem()
+        {
+            var (record, terminating) = Map(new ResourceNotFoundException("User pool eu-west-1_Ab12 does not exist.", HttpStatusCode.BadRequest, null), poolFromCommandLine: false);
+
+            Assert.False(terminating);
+            Assert.Equal("eu-west-1_Ab12", record.TargetObject);
+        }
+
+        [Fact]
+        public void BadCredentialsStopEvenWhenThePoolCameFromThePipeline()
+        {
+            var (_, terminating) = Map(CognitoErrorParser.Create("UnrecognizedClientException", "bad key", HttpStatusCode.BadRequest, null), poolFromCommandLine: false);
+
+            Assert.True(terminating);
+        }
+
+        [Fact]
+        public void NetworkFailuresAndTimeoutsAreNonTerminatingPerUser()
+        {
+            var (connection, connectionTerminates) = Map(new CognitoConnectionException("refused", new System.Net.Http.HttpRequestException("refused")));
+            var (timeout, timeoutTerminates) = Map(new CognitoTimeoutException("no answer"));
+
+            Assert.Equal(("ConnectionFailed", ErrorCategory.ConnectionError, (object)"alice", false),
+                (connection.FullyQualifiedErrorId, connection.CategoryInfo.Category, connection.TargetObject, connectionTerminates));
+            Assert.Equal(("RequestTimedOut", ErrorCategory.OperationTimeout, (object)"alice", false),
+                (timeout.FullyQualifiedErrorId, timeout.CategoryInfo.Category, timeout.TargetObject, timeoutTerminates));
+            Assert.NotNull(connection.ErrorDetails.RecommendedAction);
+        }
+
+        [Fact]
+        public void ConfigurationProblemsTerminateWithTheirOwnIdAndCategory()
+        {
+            var (record, terminating) = Map(new CognitoConfigurationException("CredentialsNotFound", ErrorCategory.AuthenticationError, "No AWS credentials were found."));
+
+            Assert.True(terminating);
+            Assert.Equal("CredentialsNotFound", record.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.AuthenticationError, record.CategoryInfo.Category);
+        }
+
+        [Fact]
+        public void RecommendedActionsAreGivenWhereThereIsANextStep()
+        {
+            var (record, _) = Map(new InvalidPasswordException("Password does not conform to policy", HttpStatusCode.BadRequest, null));
+
+            Assert.Contains("password policy", record.ErrorDetails.RecommendedAction);
+        }
+    }
+}
