@@ -103,12 +103,56 @@ function Invoke-Test {
     if ($xunit.Failed -or $pester.Failed -or -not $xunit.Passed -or -not $pester.Passed) { exit 1 }
 }
 
+function Show-Step([string] $Text) { Write-Host "`n=== $Text" -ForegroundColor Cyan }
+
+function Show-UserStates($Pool, [string[]] $Username) {
+    $Username | ForEach-Object {
+        $user = Invoke-CognitoApi -Url $Pool.Url -Operation AdminGetUser -Body @{ UserPoolId = $Pool.Id; Username = $_ }
+        [pscustomobject]@{ Username = $user.Username; Status = $user.UserStatus }
+    } | Format-Table | Out-Host
+}
+
 function Invoke-Demo {
     Invoke-Build
     Install-TestEndpointPackages
     $emulator = Start-CognitoLocal
     try {
-        & (Join-Path $PSScriptRoot 'demo/Demo.ps1') -EmulatorUrl $emulator.Url -ModulePath (Join-Path $ModuleOut 'CognitoPs.psd1')
+        Show-Step "cognito-local is listening on $($emulator.Url); creating a pool with four users"
+        $users = 'alice', 'bob', 'carol', 'dave'
+        $pool = New-EmulatorPool -Url $emulator.Url -Name 'demo-helpdesk' -Username $users
+        Show-UserStates $pool $users
+
+        # What an admin's session would have: credentials and a region (the emulator checks neither), and the endpoint.
+        $env:AWS_ACCESS_KEY_ID = 'AKIDDEMO'; $env:AWS_SECRET_ACCESS_KEY = 'demo-secret'; $env:AWS_REGION = 'us-east-1'
+        $env:AWS_EC2_METADATA_DISABLED = 'true'
+        $env:AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = $emulator.Url
+        Import-Module (Join-Path $ModuleOut 'CognitoPs.psd1') -Force
+        # An admin would type: $pw = Read-Host -AsSecureString 'New password'
+        $pw = ConvertTo-SecureString ('Demo-' + [guid]::NewGuid().ToString('n').Substring(0, 10) + '!') -AsPlainText -Force
+
+        Show-Step "'alice','bob' | Set-CognitoUserPassword -UserPoolId $($pool.Id) -Password `$pw -Permanent -WhatIf"
+        'alice', 'bob' | Set-CognitoUserPassword -UserPoolId $pool.Id -Password $pw -Permanent -WhatIf
+        Show-UserStates $pool 'alice', 'bob'
+
+        Show-Step "'alice','bob' | Set-CognitoUserPassword -UserPoolId $($pool.Id) -Password `$pw -Permanent -PassThru"
+        'alice', 'bob' | Set-CognitoUserPassword -UserPoolId $pool.Id -Password $pw -Permanent -PassThru | Format-Table | Out-Host
+
+        Show-Step 'Import-Csv users.csv | Set-CognitoUserPassword -Password $pw -PassThru   (temporary: must change at next sign-in)'
+        $csv = Join-Path ([IO.Path]::GetTempPath()) 'cognitops-demo-users.csv'
+        'carol', 'dave' | ForEach-Object { [pscustomobject]@{ Username = $_; UserPoolId = $pool.Id } } | Export-Csv $csv -NoTypeInformation
+        Get-Content $csv | Out-Host
+        Import-Csv $csv | Set-CognitoUserPassword -Password $pw -PassThru | Format-Table | Out-Host
+        Remove-Item $csv
+
+        Show-Step "'mallory','carol' | Set-CognitoUserPassword ... -Permanent   (mallory does not exist; carol still goes through)"
+        'mallory', 'carol' | Set-CognitoUserPassword -UserPoolId $pool.Id -Password $pw -Permanent -PassThru -ErrorVariable failed -ErrorAction SilentlyContinue |
+            Format-Table | Out-Host
+        $failed | ForEach-Object {
+            [pscustomobject]@{ ErrorId = $_.FullyQualifiedErrorId; Category = $_.CategoryInfo.Category; Target = $_.TargetObject; Message = "$_" }
+        } | Format-List | Out-Host
+
+        Show-Step 'Final state, read back through the Cognito API'
+        Show-UserStates $pool $users
     } finally {
         $emulator | Stop-TestServer
         Write-Host 'Emulator stopped.'

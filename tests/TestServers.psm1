@@ -8,7 +8,7 @@ function Install-TestEndpointPackages {
     # npm ci keeps the versions package-lock.json pins; it is skipped when node_modules already matches.
     $marker = Join-Path $script:EndpointDir 'node_modules/.package-lock.json'
     $lock = Join-Path $script:EndpointDir 'package-lock.json'
-    if ((Test-Path $marker) -and (Get-Item $marker).LastWriteTimeUtc -ge (Get-Item $lock).LastWriteTimeUtc) { return }
+    if ((Test-Path $marker) -and (Get-Item -Force $marker).LastWriteTimeUtc -ge (Get-Item $lock).LastWriteTimeUtc) { return }
     Push-Location $script:EndpointDir
     try {
         & npm ci --no-audit --no-fund --loglevel=error | Out-Host

@@ -1,0 +1,41 @@
+# Dot-sourced by each *.Tests.ps1 in BeforeAll: imports the BUILT module and finds (or starts) the test servers.
+# build.ps1 Test starts cognito-local and the fake Cognito once and passes their URLs in the environment;
+# run standalone (Invoke-Pester tests/pester), this starts its own and $script:OwnServers stops them.
+$ErrorActionPreference = 'Stop'
+$RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+Import-Module (Join-Path $RepoRoot 'tests/TestServers.psm1') -Force
+$script:OwnServers = @()
+if (-not $env:COGNITOPS_TEST_EMULATOR_URL) {
+    $script:OwnServers += ($emulator = Start-CognitoLocal); $env:COGNITOPS_TEST_EMULATOR_URL = $emulator.Url
+}
+if (-not $env:COGNITOPS_TEST_FAKE_URL) {
+    $script:OwnServers += ($fake = Start-FakeCognito); $env:COGNITOPS_TEST_FAKE_URL = $fake.Url
+}
+$EmulatorUrl = $env:COGNITOPS_TEST_EMULATOR_URL
+$FakeUrl = $env:COGNITOPS_TEST_FAKE_URL
+
+# The keys the fake Cognito accepts (it verifies SigV4); cognito-local accepts anything.
+$env:AWS_ACCESS_KEY_ID = 'AKIDCOGNITOPSTEST'
+$env:AWS_SECRET_ACCESS_KEY = 'cognitops-test-secret'
+Remove-Item Env:AWS_SESSION_TOKEN, Env:AWS_PROFILE, Env:AWS_ENDPOINT_URL, Env:AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER -ErrorAction SilentlyContinue
+$env:AWS_REGION = 'us-east-1'            # emulator pool ids (local_...) carry no region
+$env:AWS_EC2_METADATA_DISABLED = 'true'
+
+$PwshPath = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })   # for tests that need a fresh process
+$ModuleManifest = Join-Path $RepoRoot 'out/CognitoPs/CognitoPs.psd1'
+if (-not (Test-Path $ModuleManifest)) { throw "Build first: $ModuleManifest is missing (./build.ps1 Build)." }
+Import-Module $ModuleManifest -Force
+
+function Get-EmulatorUser([string] $PoolId, [string] $Username) {
+    Invoke-CognitoApi -Url $EmulatorUrl -Operation AdminGetUser -Body @{ UserPoolId = $PoolId; Username = $Username }
+}
+
+function Invoke-EmulatorSignIn($Pool, [string] $Username, [string] $Password) {
+    Invoke-CognitoApi -Url $EmulatorUrl -Operation AdminInitiateAuth -Body @{
+        UserPoolId = $Pool.Id; ClientId = $Pool.ClientId; AuthFlow = 'ADMIN_USER_PASSWORD_AUTH'
+        AuthParameters = @{ USERNAME = $Username; PASSWORD = $Password }
+    }
+}
+
+function Get-FakeStats { Invoke-RestMethod -Uri "$FakeUrl/__stats" }
+function Reset-FakeStats { Invoke-RestMethod -Method Post -Uri "$FakeUrl/__reset" | Out-Null }
