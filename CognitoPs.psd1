@@ -10,6 +10,10 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('CognitoPs.Format.ps1xml')
     CmdletsToExport      = @(
+        'Connect-CognitoUserPool'
+        'Disconnect-CognitoUserPool'
+        'Get-CognitoUser'
+        'Get-CognitoUserPool'
         'Set-CognitoUserPassword'
     )
     FunctionsToExport    = @()

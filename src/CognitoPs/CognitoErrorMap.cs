@@ -72,10 +72,12 @@ namespace CognitoPs
 
         /// <summary>
         /// Builds the record for <paramref name="failure"/> during <paramref name="activity"/> (e.g. "Cannot set the
-        /// password of user 'bob' in user pool 'x'"). <paramref name="terminating"/> says the command cannot go on:
-        /// pool-wide failures stop it only when the pool came from the command line, since pipeline items may name other pools.
+        /// password of user 'bob' in user pool 'x'"). <paramref name="terminating"/> says the command cannot go on.
+        /// <paramref name="settingsShared"/>: this item's pool id, region and endpoint came from the command line or the
+        /// session, so every item shares them. Pool and settings failures stop the command only then; when a piped
+        /// object brought its own pool or region, only that object fails.
         /// </summary>
-        public static ErrorRecord ToErrorRecord(Exception failure, string activity, string? username, string? userPoolId, bool poolFromCommandLine, out bool terminating)
+        public static ErrorRecord ToErrorRecord(Exception failure, string activity, string? username, string? userPoolId, bool settingsShared, out bool terminating)
         {
             string errorId;
             ErrorCategory category;
@@ -88,7 +90,7 @@ namespace CognitoPs
                     var rule = RuleFor(service);
                     category = rule.Category;
                     target = rule.Scope == Scope.User ? username : userPoolId;
-                    terminating = rule.Scope == Scope.Credentials || (rule.Scope == Scope.Pool && poolFromCommandLine);
+                    terminating = rule.Scope == Scope.Credentials || (rule.Scope == Scope.Pool && settingsShared);
                     recommendedAction = rule.RecommendedAction;
                     break;
                 case CognitoConnectionException _:
@@ -100,7 +102,8 @@ namespace CognitoPs
                     recommendedAction = "Run the failed users again; the password may or may not have been set.";
                     break;
                 case CognitoConfigurationException configuration:
-                    (errorId, category, target, terminating) = (configuration.ErrorId, configuration.Category, null, true);
+                    terminating = configuration.AffectsEveryRequest || settingsShared;
+                    (errorId, category, target) = (configuration.ErrorId, configuration.Category, terminating ? null : username);
                     break;
                 case InputValidationException invalid:
                     (errorId, category, target, terminating) = (invalid.ErrorId, ErrorCategory.InvalidArgument, invalid.Target, invalid.Terminating);

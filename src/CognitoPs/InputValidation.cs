@@ -56,20 +56,24 @@ namespace CognitoPs
             }
         }
 
-        public static void CheckUserPoolId(string? userPoolId, bool fromCommandLine)
+        /// <summary>
+        /// A missing pool id always stops the command (only the caller can fix it); a malformed one stops it when every
+        /// item shares it (<paramref name="shared"/>), otherwise only the piped object that brought it fails.
+        /// </summary>
+        public static void CheckUserPoolId(string? userPoolId, bool shared)
         {
             if (string.IsNullOrWhiteSpace(userPoolId))
             {
                 throw new InputValidationException("UserPoolIdMissing",
-                    "No user pool id was given. Specify -UserPoolId (for example eu-west-1_Ab12CdE3f) or pipe objects that have a UserPoolId property.",
-                    userPoolId, fromCommandLine);
+                    "No user pool id: specify -UserPoolId (for example eu-west-1_Ab12CdE3f), pipe objects that have a UserPoolId property, or run Connect-CognitoUserPool first.",
+                    userPoolId, terminating: true);
             }
 
             if (userPoolId!.Length > MaxUserPoolIdLength || !UserPoolIdPattern.IsMatch(userPoolId))
             {
                 throw new InputValidationException("InvalidUserPoolId",
                     $"'{userPoolId}' is not a user pool id: expected <region>_<id> such as eu-west-1_Ab12CdE3f (at most {MaxUserPoolIdLength} characters).",
-                    userPoolId, fromCommandLine);
+                    userPoolId, shared);
             }
         }
 

@@ -49,7 +49,7 @@ namespace CognitoPs.Tests
         [InlineData("eu-west-1_Ab12\n", "InvalidUserPoolId")]
         public void MalformedPoolIdsAreRefused(string? userPoolId, string errorId)
         {
-            var error = Assert.Throws<InputValidationException>(() => InputValidation.CheckUserPoolId(userPoolId, fromCommandLine: true));
+            var error = Assert.Throws<InputValidationException>(() => InputValidation.CheckUserPoolId(userPoolId, shared: true));
 
             Assert.Equal(errorId, error.ErrorId);
             Assert.True(error.Terminating);
@@ -161,7 +161,7 @@ namespace CognitoPs.Tests
         {
             var options = new ConnectionOptions { Region = "us-east-1" };
 
-            var error = Assert.Throws<InputValidationException>(() => options.CheckRegionMatches("eu-west-1_Ab12", poolFromCommandLine: false));
+            var error = Assert.Throws<InputValidationException>(() => options.CheckRegionMatches("eu-west-1_Ab12", settingsShared: false));
 
             Assert.Equal("RegionMismatch", error.ErrorId);
             Assert.False(error.Terminating);

@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Security;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
@@ -66,6 +68,108 @@ namespace CognitoPs.Client
             }
         }
 
+        /// <summary>AdminGetUser: one user by name (or alias). Unknown users throw <see cref="UserNotFoundException"/>.</summary>
+        public async Task<UserRecord> AdminGetUserAsync(string userPoolId, string username, CancellationToken cancellationToken)
+        {
+            using var body = new JsonBodyWriter();
+            body.WriteString("UserPoolId", userPoolId);
+            body.WriteString("Username", username);
+            body.Close();
+            using var reply = await SendForJsonAsync("AdminGetUser", body, $"user '{username}' in user pool '{userPoolId}'", cancellationToken).ConfigureAwait(false);
+            return UserRecord.Read(reply.RootElement);
+        }
+
+        /// <summary>One ListUsers page (Limit 1–60). Pass the previous page's token to continue.</summary>
+        public async Task<UserPage> ListUsersAsync(string userPoolId, string? filter, int limit, string? paginationToken, CancellationToken cancellationToken)
+        {
+            using var body = new JsonBodyWriter();
+            body.WriteString("UserPoolId", userPoolId);
+            if (!string.IsNullOrEmpty(filter))
+            {
+                body.WriteString("Filter", filter!);
+            }
+
+            body.WriteNumber("Limit", limit);
+            if (paginationToken != null)
+            {
+                body.WriteString("PaginationToken", paginationToken);
+            }
+
+            body.Close();
+            using var reply = await SendForJsonAsync("ListUsers", body, $"user pool '{userPoolId}'", cancellationToken).ConfigureAwait(false);
+            var users = new List<UserRecord>();
+            if (reply.RootElement.TryGetProperty("Users", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var user in list.EnumerateArray())
+                {
+                    users.Add(UserRecord.Read(user));
+                }
+            }
+
+            return new UserPage(users, NonEmpty(Json.String(reply.RootElement, "PaginationToken")));
+        }
+
+        /// <summary>DescribeUserPool: the pool's name, size estimate and password policy. Unknown pools throw <see cref="ResourceNotFoundException"/>.</summary>
+        public async Task<UserPoolRecord> DescribeUserPoolAsync(string userPoolId, CancellationToken cancellationToken)
+        {
+            using var body = new JsonBodyWriter();
+            body.WriteString("UserPoolId", userPoolId);
+            body.Close();
+            using var reply = await SendForJsonAsync("DescribeUserPool", body, $"user pool '{userPoolId}'", cancellationToken).ConfigureAwait(false);
+            if (!reply.RootElement.TryGetProperty("UserPool", out var pool) || pool.ValueKind != JsonValueKind.Object)
+            {
+                throw new CognitoServiceException("MalformedReply", "DescribeUserPool answered without a UserPool object.", System.Net.HttpStatusCode.OK, null);
+            }
+
+            return UserPoolRecord.Read(pool);
+        }
+
+        /// <summary>One ListUserPools page (MaxResults 1–60).</summary>
+        public async Task<(IReadOnlyList<UserPoolRecord> Pools, string? NextToken)> ListUserPoolsAsync(int maxResults, string? nextToken, CancellationToken cancellationToken)
+        {
+            using var body = new JsonBodyWriter();
+            body.WriteNumber("MaxResults", maxResults);
+            if (nextToken != null)
+            {
+                body.WriteString("NextToken", nextToken);
+            }
+
+            body.Close();
+            using var reply = await SendForJsonAsync("ListUserPools", body, $"region {Region}", cancellationToken).ConfigureAwait(false);
+            var pools = new List<UserPoolRecord>();
+            if (reply.RootElement.TryGetProperty("UserPools", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var pool in list.EnumerateArray())
+                {
+                    pools.Add(UserPoolRecord.Read(pool));
+                }
+            }
+
+            return (pools, NonEmpty(Json.String(reply.RootElement, "NextToken")));
+        }
+
+        private async Task<JsonDocument> SendForJsonAsync(string operation, JsonBodyWriter body, string subject, CancellationToken cancellationToken)
+        {
+            var reply = await SendAsync(operation, body.Body, subject, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var document = JsonDocument.Parse(reply);
+                if (document.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    return document;
+                }
+
+                document.Dispose();
+            }
+            catch (JsonException)
+            {
+            }
+
+            throw new CognitoServiceException("MalformedReply", $"{operation} answered HTTP 200 with {reply.Length} bytes that are not a JSON object.", System.Net.HttpStatusCode.OK, null);
+        }
+
+        private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
         /// <summary>Sends one operation with retries; returns the reply body of the successful attempt.</summary>
         internal async Task<byte[]> SendAsync(string operation, ArraySegment<byte> body, string subject, CancellationToken cancellationToken)
         {
@@ -102,12 +206,13 @@ namespace CognitoPs.Client
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(CallTimeout);
             var stopwatch = Stopwatch.StartNew();
-            HttpResponseMessage response;
-            byte[] reply;
             try
             {
-                response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-                reply = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+                var reply = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null;
+                Raise(MessageLevel.Debug, $"{operation} for {subject}: HTTP {(int)response.StatusCode} in {stopwatch.ElapsedMilliseconds} ms, request id {requestId ?? "(none)"}.");
+                return response.IsSuccessStatusCode ? reply : throw CognitoErrorParser.Parse(response.StatusCode, reply, requestId);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -116,18 +221,6 @@ namespace CognitoPs.Client
             catch (HttpRequestException ex)
             {
                 throw new CognitoConnectionException($"{operation} for {subject} could not reach {Endpoint.Host}: {ex.Message}", ex);
-            }
-
-            using (response)
-            {
-                var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null;
-                Raise(MessageLevel.Debug, $"{operation} for {subject}: HTTP {(int)response.StatusCode} in {stopwatch.ElapsedMilliseconds} ms, request id {requestId ?? "(none)"}.");
-                if (response.IsSuccessStatusCode)
-                {
-                    return reply;
-                }
-
-                throw CognitoErrorParser.Parse(response.StatusCode, reply, requestId);
             }
         }
 

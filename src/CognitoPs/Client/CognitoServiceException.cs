@@ -92,15 +92,20 @@ namespace CognitoPs.Client
     /// </summary>
     public sealed class CognitoConfigurationException : Exception
     {
-        public CognitoConfigurationException(string errorId, System.Management.Automation.ErrorCategory category, string message, Exception? inner = null)
+        public CognitoConfigurationException(
+            string errorId, System.Management.Automation.ErrorCategory category, string message, bool affectsEveryRequest = false, Exception? inner = null)
             : base(message, inner)
         {
             ErrorId = errorId;
             Category = category;
+            AffectsEveryRequest = affectsEveryRequest;
         }
 
         public string ErrorId { get; }
 
         public System.Management.Automation.ErrorCategory Category { get; }
+
+        /// <summary>True for the identity (credentials, profile): no request of the command can succeed, wherever its settings came from.</summary>
+        public bool AffectsEveryRequest { get; }
     }
 }

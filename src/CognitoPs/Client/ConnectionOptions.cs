@@ -27,13 +27,16 @@ namespace CognitoPs.Client
 
         public string? EndpointUrl { get; set; }
 
+        /// <summary>The connected session's region: used after the pool id's own prefix, before the environment.</summary>
+        public string? DefaultRegion { get; set; }
+
         /// <summary>Checks what can be checked without a pool id or the network. Throws <see cref="CognitoConfigurationException"/>.</summary>
         public void Validate()
         {
             if (Credential != null && !string.IsNullOrEmpty(ProfileName))
             {
                 throw new CognitoConfigurationException("ConflictingCredentialParameters", ErrorCategory.InvalidArgument,
-                    "Specify either -Credential or -ProfileName, not both.");
+                    "Specify either -Credential or -ProfileName, not both.", affectsEveryRequest: true);
             }
 
             if (Region != null && !RegionPattern.IsMatch(Region))
@@ -74,27 +77,29 @@ namespace CognitoPs.Client
         }
 
         /// <summary>A pool id carries its region; refuse one that contradicts -Region rather than ask the wrong region.</summary>
-        internal void CheckRegionMatches(string userPoolId, bool poolFromCommandLine)
+        internal void CheckRegionMatches(string userPoolId, bool settingsShared)
         {
             var poolRegion = RegionOfPool(userPoolId);
             if (Region != null && poolRegion != null && poolRegion != Region)
             {
                 throw new InputValidationException("RegionMismatch",
                     $"User pool '{userPoolId}' is in region '{poolRegion}', but -Region says '{Region}'. Omit -Region, or use a pool of that region.",
-                    userPoolId, poolFromCommandLine);
+                    userPoolId, settingsShared);
             }
         }
 
-        /// <summary>-Region, else the pool id's region prefix, else AWS_REGION / AWS_DEFAULT_REGION, else the profile's region.</summary>
-        internal string ResolveRegion(string userPoolId)
+        /// <summary>-Region, else the pool id's region prefix, else the session's, AWS_REGION / AWS_DEFAULT_REGION, the profile's region.</summary>
+        internal string ResolveRegion(string? userPoolId)
         {
             var region = Region
-                ?? RegionOfPool(userPoolId)
+                ?? (userPoolId is null ? null : RegionOfPool(userPoolId))
+                ?? DefaultRegion
                 ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_REGION"))
                 ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"))
                 ?? ProfileRegion();
             return region ?? throw new CognitoConfigurationException("RegionNotFound", ErrorCategory.InvalidArgument,
-                $"No AWS region for user pool '{userPoolId}': its id has no region prefix and neither -Region, AWS_REGION, AWS_DEFAULT_REGION nor the profile names one. Specify -Region.");
+                (userPoolId is null ? "No AWS region: " : $"No AWS region for user pool '{userPoolId}': its id has no region prefix and ")
+                + "neither -Region, Connect-CognitoUserPool, AWS_REGION, AWS_DEFAULT_REGION nor the profile names one. Specify -Region.");
         }
 
         internal static string? RegionOfPool(string userPoolId)
@@ -120,7 +125,7 @@ namespace CognitoPs.Client
                 }
 
                 throw new CognitoConfigurationException("ProfileNotFound", ErrorCategory.ObjectNotFound,
-                    $"No AWS profile named '{ProfileName}' with usable credentials was found in the shared credentials or config file.");
+                    $"No AWS profile named '{ProfileName}' with usable credentials was found in the shared credentials or config file.", affectsEveryRequest: true);
             }
 
             try
@@ -130,7 +135,8 @@ namespace CognitoPs.Client
             catch (AmazonClientException ex)
             {
                 throw new CognitoConfigurationException("CredentialsNotFound", ErrorCategory.AuthenticationError,
-                    "No AWS credentials were found. Pass -Credential or -ProfileName, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE.", ex);
+                    "No AWS credentials were found. Pass -Credential or -ProfileName, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE.",
+                    affectsEveryRequest: true, ex);
             }
         }
 

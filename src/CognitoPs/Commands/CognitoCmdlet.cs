@@ -10,18 +10,20 @@ using CognitoPs.Client;
 namespace CognitoPs.Commands
 {
     /// <summary>
-    /// What every CognitoPs cmdlet shares: the connection parameters, one client per region, cancellation
-    /// on Ctrl+C, and relaying the client's progress messages to -Verbose / -Debug on the pipeline thread.
+    /// What every CognitoPs cmdlet shares: the connection parameters and the session default behind them, one client
+    /// per region and endpoint, cancellation on Ctrl+C, relaying the client's messages to -Verbose / -Debug on the
+    /// pipeline thread, and reporting failures through the one error map.
     /// </summary>
     public abstract class CognitoCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly ConcurrentQueue<ClientMessage> _messages = new ConcurrentQueue<ClientMessage>();
         private readonly Dictionary<string, CognitoClient> _clients = new Dictionary<string, CognitoClient>(StringComparer.Ordinal);
+        private HashSet<string> _commandLine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private AWSCredentials? _credentials;
 
-        /// <summary>The AWS region, e.g. eu-west-1. Default: the pool id's prefix, then AWS_REGION, AWS_DEFAULT_REGION, the profile.</summary>
-        [Parameter]
+        /// <summary>The AWS region, e.g. eu-west-1. Default: the pool id's prefix, the connected session, AWS_REGION, AWS_DEFAULT_REGION, the profile.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Region { get; set; }
 
         /// <summary>A profile from the shared AWS config/credentials files (SSO profiles included).</summary>
@@ -34,23 +36,28 @@ namespace CognitoPs.Commands
         public PSCredential? Credential { get; set; }
 
         /// <summary>Another endpoint (a VPC endpoint, an emulator). Plain http is accepted only to this machine.</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? EndpointUrl { get; set; }
 
-        internal ConnectionOptions Connection { get; private set; } = new ConnectionOptions();
+        /// <summary>The connected session (Connect-CognitoUserPool), if any.</summary>
+        protected CognitoSessionDefaults? Session { get; private set; }
 
         protected CancellationToken StopToken => _stopping.Token;
 
+        /// <summary>Connect-CognitoUserPool starts afresh instead of inheriting the previous connection.</summary>
+        protected virtual bool UsesSessionDefaults => true;
+
         protected override void BeginProcessing()
         {
-            Connection = new ConnectionOptions { Region = Region, ProfileName = ProfileName, Credential = Credential, EndpointUrl = EndpointUrl };
+            _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            Session = UsesSessionDefaults ? CognitoSession.Current : null;
             try
             {
-                Connection.Validate();
+                CurrentSettings().Validate();
             }
             catch (CognitoConfigurationException ex)
             {
-                ThrowTerminatingError(CognitoErrorMap.ToErrorRecord(ex, "Cannot connect to Cognito", null, null, true, out _));
+                Report(ex, "Cannot connect to Cognito", null, null, settingsShared: true);
             }
         }
 
@@ -58,25 +65,63 @@ namespace CognitoPs.Commands
 
         public void Dispose() => _stopping.Dispose();
 
-        /// <summary>The client for the pool's region; credentials are looked up once, on first use (so -WhatIf needs none).</summary>
-        protected CognitoClient ClientFor(string userPoolId)
+        /// <summary>The connection settings for the current item: parameters (command line or piped object), else the session.</summary>
+        protected ConnectionOptions CurrentSettings()
         {
-            var region = Connection.ResolveRegion(userPoolId);
-            if (!_clients.TryGetValue(region, out var client))
+            // Credential and profile are one choice: naming either ignores both of the session's.
+            var explicitIdentity = Credential != null || !string.IsNullOrEmpty(ProfileName);
+            return new ConnectionOptions
             {
-                _credentials ??= Connection.ResolveCredentials();
-                client = new CognitoClient(Connection.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region), region, _credentials);
+                Region = NonEmpty(Region),
+                DefaultRegion = Session?.Region,
+                EndpointUrl = NonEmpty(EndpointUrl) ?? Session?.EndpointUrl,
+                ProfileName = explicitIdentity ? NonEmpty(ProfileName) : Session?.ProfileName,
+                Credential = explicitIdentity ? Credential : Session?.Credential,
+            };
+        }
+
+        /// <summary>The pool for the current item: the parameter's value, else the connected session's.</summary>
+        protected string? PoolIdOrDefault(string? userPoolId) => NonEmpty(userPoolId) ?? Session?.UserPoolId;
+
+        /// <summary>True when the current item's pool, region and endpoint are shared by every item (not brought by a piped object).</summary>
+        protected bool SettingsShared(string poolParameter, string? poolValue) =>
+            !IsFromPipeline(poolParameter, poolValue) && !IsFromPipeline(nameof(Region), Region) && !IsFromPipeline(nameof(EndpointUrl), EndpointUrl);
+
+        /// <summary>True when the parameter holds a value the current pipeline object brought (pipeline-bound values are reset between objects).</summary>
+        protected bool IsFromPipeline(string parameterName, object? value) => value != null && !_commandLine.Contains(parameterName);
+
+        /// <summary>The client for these settings and pool; credentials are looked up once, on first use (so -WhatIf needs none).</summary>
+        protected CognitoClient ClientFor(ConnectionOptions settings, string? userPoolId)
+        {
+            var region = settings.ResolveRegion(userPoolId);
+            var endpoint = settings.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region);
+            var key = region + " " + endpoint;
+            if (!_clients.TryGetValue(key, out var client))
+            {
+                // The identity is never taken from piped objects, so the first item's credentials serve them all.
+                _credentials ??= settings.ResolveCredentials();
+                client = new CognitoClient(endpoint, region, _credentials);
                 client.Message += _messages.Enqueue;
-                _clients[region] = client;
+                _clients[key] = client;
             }
 
             return client;
         }
 
+        /// <summary>The endpoint override objects should carry onward, or null for AWS's own endpoint.</summary>
+        protected static string? EndpointOverride(ConnectionOptions settings) => settings.ResolveEndpointOverride()?.ToString();
+
         /// <summary>
         /// Waits for <paramref name="operation"/> on the pipeline thread, writing the client's messages as they come
         /// (Write* may only be called from this thread). Rethrows the operation's own exception.
         /// </summary>
+        protected T Await<T>(Task<T> operation)
+        {
+            Await((Task)operation);
+            return operation.Result;
+        }
+
+        /// <inheritdoc cref="Await{T}(Task{T})"/>
         protected void Await(Task operation)
         {
             try
@@ -96,8 +141,8 @@ namespace CognitoPs.Commands
         }
 
         /// <summary>
-        /// ShouldProcess, except that -Force skips confirmation prompts (from -Confirm's absence with a low
-        /// $ConfirmPreference) — never -WhatIf, and an explicit -Confirm still asks.
+        /// ShouldProcess, except that -Force skips confirmation prompts (from a low $ConfirmPreference) —
+        /// never -WhatIf, and an explicit -Confirm still asks.
         /// </summary>
         protected bool ShouldProcess(string target, string action, bool force)
         {
@@ -109,9 +154,9 @@ namespace CognitoPs.Commands
         }
 
         /// <summary>Writes the record; stops the command when the failure leaves nothing else that could succeed.</summary>
-        protected void Report(Exception failure, string activity, string? username, string? userPoolId, bool poolFromCommandLine)
+        protected void Report(Exception failure, string activity, string? username, string? userPoolId, bool settingsShared)
         {
-            var record = CognitoErrorMap.ToErrorRecord(failure, activity, username, userPoolId, poolFromCommandLine, out var terminating);
+            var record = CognitoErrorMap.ToErrorRecord(failure, activity, username, userPoolId, settingsShared, out var terminating);
             if (terminating)
             {
                 ThrowTerminatingError(record);
@@ -119,6 +164,13 @@ namespace CognitoPs.Commands
 
             WriteError(record);
         }
+
+        /// <summary>The failures a cmdlet reports as records; anything else is a bug and should surface as one.</summary>
+        protected static bool IsReportable(Exception ex) =>
+            ex is CognitoServiceException || ex is CognitoConnectionException || ex is CognitoTimeoutException
+            || ex is CognitoConfigurationException || ex is ArgumentException;
+
+        private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
         private void WriteClientMessages()
         {

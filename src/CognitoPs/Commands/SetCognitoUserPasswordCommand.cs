@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using CognitoPs.Client;
 
 namespace CognitoPs.Commands
 {
@@ -12,18 +11,17 @@ namespace CognitoPs.Commands
     [OutputType(typeof(CognitoUserPasswordResult))]
     public sealed class SetCognitoUserPasswordCommand : CognitoCmdlet
     {
-        private bool _poolFromCommandLine;
-
-        /// <summary>The user pool id, e.g. eu-west-1_Ab12CdE3f. Binds from a UserPoolId property of piped objects.</summary>
+        /// <summary>The user pool id, e.g. eu-west-1_Ab12CdE3f. Binds from a UserPoolId property of piped objects; default: the connected pool.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? UserPoolId { get; set; }
 
         /// <summary>One or more user names (or aliases such as an email, where the pool allows them).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("User")]
+        [Alias("User", "Email")]
         [AllowNull]
         [AllowEmptyString]
         [AllowEmptyCollection]
+        [UsernameTransformation("Username", "User", "Email")]
         public string?[]? Username { get; set; }
 
         /// <summary>The new password. Deliberately not bound from the pipeline: a plain-text column would be echoed in the binding error.</summary>
@@ -45,19 +43,18 @@ namespace CognitoPs.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            _poolFromCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(UserPoolId));
             try
             {
                 InputValidation.CheckPassword(Password);
-                if (_poolFromCommandLine)
+                if (MyInvocation.BoundParameters.ContainsKey(nameof(UserPoolId)))
                 {
-                    InputValidation.CheckUserPoolId(UserPoolId, fromCommandLine: true);
-                    Connection.CheckRegionMatches(UserPoolId!, poolFromCommandLine: true);
+                    InputValidation.CheckUserPoolId(UserPoolId, shared: true);
+                    CurrentSettings().CheckRegionMatches(UserPoolId!, settingsShared: true);
                 }
             }
             catch (InputValidationException ex)
             {
-                Report(ex, "Cannot set passwords", null, UserPoolId, _poolFromCommandLine);
+                Report(ex, "Cannot set passwords", null, UserPoolId, settingsShared: true);
             }
         }
 
@@ -65,29 +62,32 @@ namespace CognitoPs.Commands
         {
             foreach (var username in Username ?? new string?[] { null })
             {
-                SetPassword(username, UserPoolId);
+                SetPassword(username);
             }
         }
 
-        private void SetPassword(string? username, string? userPoolId)
+        private void SetPassword(string? username)
         {
+            var userPoolId = PoolIdOrDefault(UserPoolId);
+            var shared = SettingsShared(nameof(UserPoolId), UserPoolId);
             var activity = $"Cannot set the password of user '{username}' in user pool '{userPoolId}'";
             try
             {
-                InputValidation.CheckUserPoolId(userPoolId, _poolFromCommandLine);
-                Connection.CheckRegionMatches(userPoolId!, _poolFromCommandLine);
+                InputValidation.CheckUserPoolId(userPoolId, shared);
+                var settings = CurrentSettings();
+                settings.Validate();
+                settings.CheckRegionMatches(userPoolId!, shared);
                 InputValidation.CheckUsername(username, fromCommandLine: false);
 
-                var kind = Permanent ? "permanent" : "temporary";
                 var action = Permanent ? "Set permanent password" : "Set temporary password (must be changed at next sign-in)";
                 if (!ShouldProcess($"user '{username}' in user pool '{userPoolId}'", action, Force))
                 {
                     return;
                 }
 
-                var client = ClientFor(userPoolId!);
+                var client = ClientFor(settings, userPoolId);
                 Await(client.AdminSetUserPasswordAsync(userPoolId!, username!, Password, Permanent, StopToken));
-                WriteVerbose($"Set a {kind} password for user '{username}' in user pool '{userPoolId}'.");
+                WriteVerbose($"Set a {(Permanent ? "permanent" : "temporary")} password for user '{username}' in user pool '{userPoolId}'.");
                 if (PassThru)
                 {
                     WriteObject(new CognitoUserPasswordResult(userPoolId!, username!, Permanent, client.Region));
@@ -95,12 +95,8 @@ namespace CognitoPs.Commands
             }
             catch (Exception ex) when (IsReportable(ex))
             {
-                Report(ex, activity, username, userPoolId, _poolFromCommandLine);
+                Report(ex, activity, username, userPoolId, shared);
             }
         }
-
-        private static bool IsReportable(Exception ex) =>
-            ex is CognitoServiceException || ex is CognitoConnectionException || ex is CognitoTimeoutException
-            || ex is CognitoConfigurationException || ex is ArgumentException;
     }
 }

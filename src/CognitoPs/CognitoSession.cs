@@ -1,0 +1,62 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
+
+namespace CognitoPs
+{
+    /// <summary>What Connect-CognitoUserPool remembers; every cmdlet falls back to it, explicit parameters win.</summary>
+    public sealed class CognitoSessionDefaults
+    {
+        public CognitoSessionDefaults(string userPoolId, string region, string? profileName, PSCredential? credential, string? endpointUrl)
+        {
+            UserPoolId = userPoolId;
+            Region = region;
+            ProfileName = profileName;
+            Credential = credential;
+            EndpointUrl = endpointUrl;
+        }
+
+        public string UserPoolId { get; }
+
+        public string Region { get; }
+
+        public string? ProfileName { get; }
+
+        public PSCredential? Credential { get; }
+
+        public string? EndpointUrl { get; }
+    }
+
+    /// <summary>
+    /// The session default, one per runspace (not per process): runspaces of ForEach-Object -Parallel or of a
+    /// host application must not see each other's pools or credentials.
+    /// </summary>
+    internal static class CognitoSession
+    {
+        private static readonly ConditionalWeakTable<Runspace, CognitoSessionDefaults> Defaults = new ConditionalWeakTable<Runspace, CognitoSessionDefaults>();
+
+        public static CognitoSessionDefaults? Current
+        {
+            get
+            {
+                var runspace = Runspace.DefaultRunspace;
+                return runspace != null && Defaults.TryGetValue(runspace, out var defaults) ? defaults : null;
+            }
+
+            set
+            {
+                var runspace = Runspace.DefaultRunspace;
+                if (runspace == null)
+                {
+                    return;
+                }
+
+                Defaults.Remove(runspace);
+                if (value != null)
+                {
+                    Defaults.Add(runspace, value);
+                }
+            }
+        }
+    }
+}

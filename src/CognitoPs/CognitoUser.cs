@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using CognitoPs.Client;
+
+namespace CognitoPs
+{
+    /// <summary>
+    /// A user as Get-CognitoUser writes it. It carries its pool, region and endpoint, so piping it on
+    /// (e.g. into Set-CognitoUserPassword) reaches the same pool in the same region, never a default one.
+    /// </summary>
+    public sealed class CognitoUser
+    {
+        internal CognitoUser(UserRecord record, string userPoolId, string region, string? endpointUrl)
+        {
+            var attributes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var attribute in record.Attributes)
+            {
+                attributes[attribute.Key] = attribute.Value;
+            }
+
+            UserPoolId = userPoolId;
+            Username = record.Username;
+            Status = record.Status;
+            Enabled = record.Enabled;
+            Created = record.Created;
+            Modified = record.Modified;
+            Attributes = attributes;
+            Region = region;
+            EndpointUrl = endpointUrl;
+        }
+
+        public string UserPoolId { get; }
+
+        public string Username { get; }
+
+        public string? Sub => Attributes.TryGetValue("sub", out var sub) ? sub : null;
+
+        public string? Email => Attributes.TryGetValue("email", out var email) ? email : null;
+
+        public string? Status { get; }
+
+        public bool Enabled { get; }
+
+        public DateTime? Created { get; }
+
+        public DateTime? Modified { get; }
+
+        /// <summary>All attributes by name, case-insensitive: <c>$user.Attributes['custom:team']</c>.</summary>
+        public IReadOnlyDictionary<string, string> Attributes { get; }
+
+        public string Region { get; }
+
+        /// <summary>The endpoint override the user was read through; null for the AWS endpoint of <see cref="Region"/>.</summary>
+        public string? EndpointUrl { get; }
+
+        public override string ToString() => Username;
+    }
+
+    /// <summary>A user pool as Get-CognitoUserPool and Connect-CognitoUserPool write it.</summary>
+    public sealed class CognitoUserPool
+    {
+        internal CognitoUserPool(UserPoolRecord record, string region, string? endpointUrl)
+        {
+            UserPoolId = record.Id;
+            Name = record.Name;
+            Region = region;
+            EstimatedNumberOfUsers = record.EstimatedNumberOfUsers;
+            PasswordPolicy = record.PasswordPolicy;
+            Created = record.Created;
+            Modified = record.Modified;
+            EndpointUrl = endpointUrl;
+        }
+
+        public string UserPoolId { get; }
+
+        public string? Name { get; }
+
+        public string Region { get; }
+
+        /// <summary>Cognito's estimate (DescribeUserPool); empty in a ListUserPools listing.</summary>
+        public int? EstimatedNumberOfUsers { get; }
+
+        /// <summary>The password policy (DescribeUserPool); empty in a ListUserPools listing.</summary>
+        public PasswordPolicy? PasswordPolicy { get; }
+
+        public DateTime? Created { get; }
+
+        public DateTime? Modified { get; }
+
+        public string? EndpointUrl { get; }
+
+        public override string ToString() => UserPoolId;
+    }
+}

@@ -1,0 +1,177 @@
+using System;
+using System.Management.Automation;
+using CognitoPs.Client;
+
+namespace CognitoPs.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets Cognito users: one by name (AdminGetUser), or a filtered, streamed list (ListUsers).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "CognitoUser", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(CognitoUser))]
+    public sealed class GetCognitoUserCommand : CognitoCmdlet
+    {
+        private const string ListSet = "List";
+        private const string ByNameSet = "ByName";
+        private const int MaxPageSize = 60;
+        private ulong _matched;
+        private ulong _skipped;
+        private ulong _written;
+        private bool _listIncomplete;
+
+        /// <summary>The user pool id; default: the connected pool. Binds from the UserPoolId of piped objects.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? UserPoolId { get; set; }
+
+        /// <summary>One or more user names (or aliases): each is read with AdminGetUser.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByNameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("User")]
+        [AllowNull]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        [UsernameTransformation("Username", "User")]
+        public string?[]? Username { get; set; }
+
+        /// <summary>A raw ListUsers filter, e.g. 'family_name ^= "Sm"'. Friendly parameters given with it are checked on each user.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public string? Filter { get; set; }
+
+        /// <summary>Users whose email is exactly this (compared case-insensitively when checked locally).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public string? Email { get; set; }
+
+        /// <summary>Users with this status.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public CognitoUserStatus? Status { get; set; }
+
+        /// <summary>Users whose user name starts with this (case-sensitive).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public string? UsernamePrefix { get; set; }
+
+        /// <summary>Only enabled users.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter Enabled { get; set; }
+
+        /// <summary>Only disabled users.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter Disabled { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (Enabled && Disabled)
+            {
+                Report(new InputValidationException("ConflictingStatusFilter", "Specify -Enabled or -Disabled, not both.", null, terminating: true),
+                    "Cannot list users", null, UserPoolId, settingsShared: true);
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            var userPoolId = PoolIdOrDefault(UserPoolId);
+            var shared = SettingsShared(nameof(UserPoolId), UserPoolId);
+            if (ParameterSetName == ByNameSet)
+            {
+                foreach (var username in Username ?? new string?[] { null })
+                {
+                    GetOne(userPoolId, username, shared);
+                }
+            }
+            else
+            {
+                List(userPoolId, shared);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName == ListSet && PagingParameters.IncludeTotalCount)
+            {
+                // Exact only when the listing ran to its end; -First may stop it early.
+                WriteObject(PagingParameters.NewTotalCount(_matched, _listIncomplete ? 0.0 : 1.0));
+            }
+        }
+
+        private void GetOne(string? userPoolId, string? username, bool shared)
+        {
+            try
+            {
+                InputValidation.CheckUserPoolId(userPoolId, shared);
+                InputValidation.CheckUsername(username, fromCommandLine: false);
+                var settings = CurrentSettings();
+                settings.Validate();
+                settings.CheckRegionMatches(userPoolId!, shared);
+                var client = ClientFor(settings, userPoolId);
+                var user = Await(client.AdminGetUserAsync(userPoolId!, username!, StopToken));
+                WriteObject(new CognitoUser(user, userPoolId!, client.Region, EndpointOverride(settings)));
+            }
+            catch (Exception ex) when (IsReportable(ex))
+            {
+                Report(ex, $"Cannot get user '{username}' in user pool '{userPoolId}'", username, userPoolId, shared);
+            }
+        }
+
+        /// <summary>Streams ListUsers pages: each page's users are written as it arrives, and requests stop once -First is met.</summary>
+        private void List(string? userPoolId, bool shared)
+        {
+            try
+            {
+                InputValidation.CheckUserPoolId(userPoolId, shared);
+                var settings = CurrentSettings();
+                settings.Validate();
+                settings.CheckRegionMatches(userPoolId!, shared);
+                var query = new UserQuery(Filter, Email, UsernamePrefix, Status, Enabled ? true : Disabled ? false : (bool?)null);
+                var client = ClientFor(settings, userPoolId);
+                var endpoint = EndpointOverride(settings);
+                WriteVerbose($"Listing users of user pool '{userPoolId}'" + (query.ServerFilter is null ? "." : $" with filter: {query.ServerFilter}"));
+
+                string? token = null;
+                do
+                {
+                    var page = Await(client.ListUsersAsync(userPoolId!, query.ServerFilter, PageSize(query), token, StopToken));
+                    foreach (var user in page.Users)
+                    {
+                        if (!query.Matches(user))
+                        {
+                            continue;
+                        }
+
+                        _matched++;
+                        if (_skipped < PagingParameters.Skip)
+                        {
+                            _skipped++;
+                        }
+                        else if (_written < PagingParameters.First)
+                        {
+                            WriteObject(new CognitoUser(user, userPoolId!, client.Region, endpoint));
+                            _written++;
+                        }
+                    }
+
+                    token = page.PaginationToken;
+                }
+                while (token != null && _written < PagingParameters.First);
+
+                _listIncomplete |= token != null;
+            }
+            catch (Exception ex) when (IsReportable(ex))
+            {
+                Report(ex, $"Cannot list the users of user pool '{userPoolId}'", null, userPoolId, shared);
+            }
+        }
+
+        /// <summary>Ask for no more users than are still wanted, unless some criteria are checked here and pages may thin out.</summary>
+        private int PageSize(UserQuery query)
+        {
+            if (query.HasClientSideCriteria)
+            {
+                return MaxPageSize;
+            }
+
+            var toSkip = PagingParameters.Skip - _skipped;
+            var toWrite = PagingParameters.First - _written;
+            var wanted = toSkip + toWrite < toWrite ? ulong.MaxValue : toSkip + toWrite; // saturate: First defaults to ulong.MaxValue
+            return (int)Math.Min(MaxPageSize, Math.Max(1UL, wanted));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System;
+using System.Management.Automation;
+
+namespace CognitoPs.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets user pools: one or more by id (DescribeUserPool), or all pools of a region (ListUserPools).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "CognitoUserPool", DefaultParameterSetName = ListSet)]
+    [OutputType(typeof(CognitoUserPool))]
+    public sealed class GetCognitoUserPoolCommand : CognitoCmdlet
+    {
+        private const string ListSet = "List";
+        private const string ByIdSet = "ById";
+        private const int MaxPageSize = 60;
+
+        /// <summary>The pool ids to describe; without them, every pool of the region is listed.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        [AllowEmptyString]
+        public string?[]? UserPoolId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ListSet)
+            {
+                ListPools();
+                return;
+            }
+
+            foreach (var userPoolId in UserPoolId ?? new string?[] { null })
+            {
+                DescribePool(userPoolId);
+            }
+        }
+
+        private void DescribePool(string? userPoolId)
+        {
+            try
+            {
+                // Like other Get- cmdlets, an id that does not exist fails alone (ObjectNotFound): the others are still described.
+                InputValidation.CheckUserPoolId(userPoolId, shared: false);
+                var settings = CurrentSettings();
+                settings.Validate();
+                settings.CheckRegionMatches(userPoolId!, settingsShared: false);
+                var client = ClientFor(settings, userPoolId);
+                var pool = Await(client.DescribeUserPoolAsync(userPoolId!, StopToken));
+                WriteObject(new CognitoUserPool(pool, client.Region, EndpointOverride(settings)));
+            }
+            catch (Exception ex) when (IsReportable(ex))
+            {
+                Report(ex, $"Cannot get user pool '{userPoolId}'", null, userPoolId, settingsShared: false);
+            }
+        }
+
+        private void ListPools()
+        {
+            try
+            {
+                var settings = CurrentSettings();
+                settings.Validate();
+                var client = ClientFor(settings, userPoolId: null);
+                var endpoint = EndpointOverride(settings);
+                string? token = null;
+                do
+                {
+                    var (pools, next) = Await(client.ListUserPoolsAsync(MaxPageSize, token, StopToken));
+                    foreach (var pool in pools)
+                    {
+                        WriteObject(new CognitoUserPool(pool, client.Region, endpoint));
+                    }
+
+                    token = next;
+                }
+                while (token != null);
+            }
+            catch (Exception ex) when (IsReportable(ex))
+            {
+                Report(ex, "Cannot list user pools", null, null, settingsShared: true);
+            }
+        }
+    }
+}
