@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -176,6 +177,66 @@ namespace CognitoPs.Tests
             Assert.DoesNotContain("S3cret-Marker!", error.ToString());
             Assert.Contains("withheld", error.Message);
             Assert.Equal("req-err", error.RequestId);
+        }
+
+        [Fact]
+        public async Task ListUsersSendsLimitFilterAndTokenAndReadsThePage()
+        {
+            var handler = new ScriptedHandler((_, _) => Task.FromResult(Reply(HttpStatusCode.OK,
+                "{\"Users\":[{\"Username\":\"a\",\"Attributes\":[]},{\"Username\":\"b\",\"Attributes\":[]}],\"PaginationToken\":\"next-page\"}")));
+
+            var page = await Client(handler).ListUsersAsync("eu-west-1_Ab12", "email = \"a\\\"b\"", 25, "this-page", CancellationToken.None);
+
+            Assert.Equal(new[] { "a", "b" }, page.Users.Select(u => u.Username));
+            Assert.Equal("next-page", page.PaginationToken);
+            var (request, body) = Assert.Single(handler.Sent);
+            Assert.Equal("AWSCognitoIdentityProviderService.ListUsers", Assert.Single(request.Headers.GetValues("X-Amz-Target")));
+            using var sent = JsonDocument.Parse(body);
+            Assert.Equal("email = \"a\\\"b\"", sent.RootElement.GetProperty("Filter").GetString());
+            Assert.Equal(25, sent.RootElement.GetProperty("Limit").GetInt32());
+            Assert.Equal("this-page", sent.RootElement.GetProperty("PaginationToken").GetString());
+        }
+
+        [Theory]
+        [InlineData("{\"Users\":[]}")]
+        [InlineData("{\"Users\":[],\"PaginationToken\":\"\"}")]
+        [InlineData("{}")]
+        public async Task AMissingOrEmptyTokenEndsTheList(string reply)
+        {
+            var handler = new ScriptedHandler((_, _) => Task.FromResult(Reply(HttpStatusCode.OK, reply)));
+
+            var page = await Client(handler).ListUsersAsync("eu-west-1_Ab12", null, 60, null, CancellationToken.None);
+
+            Assert.Empty(page.Users);
+            Assert.Null(page.PaginationToken);
+            using var sent = JsonDocument.Parse(handler.Sent[0].Body);
+            Assert.False(sent.RootElement.TryGetProperty("Filter", out _));
+            Assert.False(sent.RootElement.TryGetProperty("PaginationToken", out _));
+        }
+
+        [Theory]
+        [InlineData("not json")]
+        [InlineData("[1]")]
+        public async Task ASuccessfulReplyThatIsNotAJsonObjectIsAClearError(string reply)
+        {
+            var handler = new ScriptedHandler((_, _) => Task.FromResult(Reply(HttpStatusCode.OK, reply)));
+
+            var error = await Assert.ThrowsAsync<CognitoServiceException>(() => Client(handler).AdminGetUserAsync("eu-west-1_Ab12", "a", CancellationToken.None));
+
+            Assert.Equal("MalformedReply", error.ErrorCode);
+            Assert.Contains("AdminGetUser answered HTTP 200", error.Message);
+        }
+
+        [Fact]
+        public async Task DescribeUserPoolReadsTheSummary()
+        {
+            var handler = new ScriptedHandler((_, _) => Task.FromResult(Reply(HttpStatusCode.OK,
+                "{\"UserPool\":{\"Id\":\"eu-west-1_Ab12\",\"Name\":\"staff\",\"EstimatedNumberOfUsers\":3}}")));
+
+            var pool = await Client(handler).DescribeUserPoolAsync("eu-west-1_Ab12", CancellationToken.None);
+
+            Assert.Equal(("staff", 3), (pool.Name, pool.EstimatedNumberOfUsers));
+            Assert.Equal("{\"UserPoolId\":\"eu-west-1_Ab12\"}", handler.Sent[0].Body);
         }
     }
 }

@@ -70,24 +70,12 @@ namespace CognitoPs.Tests
     [Collection(EnvironmentCollection.Name)]
     public class ConnectionOptionsTests
     {
-        // AWSSDK.Core reads the shared credentials/config files once per process and keeps what it found,
-        // so every test here points at the same files, written before any test runs: one profile, 'admin', no 'default'.
-        private static readonly string ProfileDir = WriteProfiles();
-
-        private static string WriteProfiles()
-        {
-            var dir = Directory.CreateTempSubdirectory("cognitops-profiles").FullName;
-            File.WriteAllText(Path.Combine(dir, "credentials"), "[admin]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = profile-secret\n");
-            File.WriteAllText(Path.Combine(dir, "config"), "[profile admin]\nregion = eu-north-1\n");
-            return dir;
-        }
-
         private static EnvironmentScope CleanEnvironment() => new EnvironmentScope()
             .Set(ConnectionOptions.EndpointVariable, null).Set(ConnectionOptions.GlobalEndpointVariable, null)
             .Set("AWS_REGION", null).Set("AWS_DEFAULT_REGION", null).Set("AWS_PROFILE", null)
             .Set("AWS_ACCESS_KEY_ID", null).Set("AWS_SECRET_ACCESS_KEY", null).Set("AWS_SESSION_TOKEN", null)
-            .Set("AWS_SHARED_CREDENTIALS_FILE", Path.Combine(ProfileDir, "credentials"))
-            .Set("AWS_CONFIG_FILE", Path.Combine(ProfileDir, "config"))
+            .Set("AWS_SHARED_CREDENTIALS_FILE", TestProfiles.CredentialsFile)
+            .Set("AWS_CONFIG_FILE", TestProfiles.ConfigFile)
             .Set("AWS_EC2_METADATA_DISABLED", "true");
 
         [Fact]

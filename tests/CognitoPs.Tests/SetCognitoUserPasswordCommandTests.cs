@@ -15,23 +15,18 @@ namespace CognitoPs.Tests
         private const string Pool = "eu-west-1_Ab12";
         private const string Marker = "Mk-9f3e!Zq#Secret";
         private readonly FakeHttpServer _server;
-        private readonly Runspace _runspace;
+        private readonly HostedRunspace _host;
 
         public SetCognitoUserPasswordCommandTests()
         {
             _server = new FakeHttpServer(Answer);
-            var state = InitialSessionState.CreateDefault2();
-            _runspace = RunspaceFactory.CreateRunspace(state);
-            _runspace.Open();
-            _runspace.SessionStateProxy.SetVariable("url", _server.Url);
-            _runspace.SessionStateProxy.SetVariable("pw", Secrets.Secure(Marker));
-            _runspace.SessionStateProxy.SetVariable("cred", new PSCredential("AKIDTEST", Secrets.Secure("test-secret")));
-            Run($"Import-Module '{typeof(SetCognitoUserPasswordCommand).Assembly.Location}'");
+            _host = new HostedRunspace(_server.Url);
+            _host.SetVariable("pw", Secrets.Secure(Marker));
         }
 
         public void Dispose()
         {
-            _runspace.Dispose();
+            _host.Dispose();
             _server.Dispose();
         }
 
@@ -54,38 +49,10 @@ namespace CognitoPs.Tests
             };
         }
 
-        private sealed class Result
-        {
-            public List<PSObject> Output { get; } = new List<PSObject>();
-
-            public List<ErrorRecord> Errors { get; } = new List<ErrorRecord>();
-
-            public List<string> Messages { get; } = new List<string>();
-
-            /// <summary>The error that ended the script (caught by try/catch), if any: terminating errors, and -ErrorAction Stop.</summary>
-            public ErrorRecord? Terminating { get; set; }
-        }
-
         // Connection parameters every call needs: the loopback server and a test key.
         private const string Connection = "-EndpointUrl $url -Credential $cred";
 
-        private Result Run(string script)
-        {
-            using var shell = PowerShell.Create();
-            shell.Runspace = _runspace;
-            // Only a terminating error (or one made so by -ErrorAction Stop) reaches catch; WriteError does not.
-            shell.AddScript("$terminating = $null; try { " + script + " } catch { $terminating = $_ }");
-            var result = new Result();
-            result.Output.AddRange(shell.Invoke());
-            result.Terminating = PSObject.AsPSObject(_runspace.SessionStateProxy.GetVariable("terminating") ?? new object()).BaseObject as ErrorRecord;
-
-            result.Errors.AddRange(shell.Streams.Error);
-            result.Messages.AddRange(shell.Streams.Verbose.Select(v => v.Message));
-            result.Messages.AddRange(shell.Streams.Debug.Select(d => d.Message));
-            result.Messages.AddRange(shell.Streams.Warning.Select(w => w.Message));
-            result.Messages.AddRange(shell.Streams.Information.Select(i => i.ToString()));
-            return result;
-        }
+        private HostedRunspace.Result Run(string script) => _host.Run(script);
 
         private List<JsonElement> SentBodies() => _server.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
 

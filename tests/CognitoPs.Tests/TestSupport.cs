@@ -3,6 +3,9 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Net;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Security;
@@ -120,6 +123,31 @@ namespace CognitoPs.Tests
         }
     }
 
+    /// <summary>
+    /// AWSSDK.Core reads the shared credentials/config file locations once per process and keeps what it found, so the
+    /// whole test process uses the same two files, set before any test runs: one profile, 'admin', and no 'default'.
+    /// (This also keeps a developer's own ~/.aws out of the tests.)
+    /// </summary>
+    internal static class TestProfiles
+    {
+        public static string CredentialsFile { get; private set; } = "";
+
+        public static string ConfigFile { get; private set; } = "";
+
+        [System.Runtime.CompilerServices.ModuleInitializer]
+        internal static void WriteAndUse()
+        {
+            var dir = Directory.CreateTempSubdirectory("cognitops-profiles").FullName;
+            CredentialsFile = Path.Combine(dir, "credentials");
+            ConfigFile = Path.Combine(dir, "config");
+            File.WriteAllText(CredentialsFile, "[admin]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = profile-secret\n");
+            File.WriteAllText(ConfigFile, "[profile admin]\nregion = eu-north-1\n");
+            Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", CredentialsFile);
+            Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", ConfigFile);
+            Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+        }
+    }
+
     /// <summary>Tests that change process environment variables run alone, never beside other tests.</summary>
     [CollectionDefinition(Name, DisableParallelization = true)]
     public sealed class EnvironmentCollection
@@ -150,5 +178,56 @@ namespace CognitoPs.Tests
                 Environment.SetEnvironmentVariable(name, value);
             }
         }
+    }
+
+    /// <summary>
+    /// A runspace with the module imported and $url (a loopback server) and $cred (a test key) set, for running
+    /// cmdlets as an admin would and collecting every stream.
+    /// </summary>
+    internal sealed class HostedRunspace : IDisposable
+    {
+        private readonly Runspace _runspace;
+
+        public HostedRunspace(string url)
+        {
+            _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            _runspace.Open();
+            SetVariable("url", url);
+            SetVariable("cred", new PSCredential("AKIDTEST", Secrets.Secure("test-secret")));
+            Run($"Import-Module '{typeof(CognitoPs.Commands.CognitoCmdlet).Assembly.Location}'");
+        }
+
+        public sealed class Result
+        {
+            public List<PSObject> Output { get; } = new List<PSObject>();
+
+            public List<ErrorRecord> Errors { get; } = new List<ErrorRecord>();
+
+            public List<string> Messages { get; } = new List<string>();
+
+            /// <summary>The error that ended the script (caught by try/catch), if any: terminating errors, and -ErrorAction Stop.</summary>
+            public ErrorRecord? Terminating { get; set; }
+        }
+
+        public void SetVariable(string name, object value) => _runspace.SessionStateProxy.SetVariable(name, value);
+
+        public Result Run(string script)
+        {
+            using var shell = PowerShell.Create();
+            shell.Runspace = _runspace;
+            // Only a terminating error (or one made so by -ErrorAction Stop) reaches catch; WriteError does not.
+            shell.AddScript("$terminating = $null; try { " + script + " } catch { $terminating = $_ }");
+            var result = new Result();
+            result.Output.AddRange(shell.Invoke());
+            result.Terminating = PSObject.AsPSObject(_runspace.SessionStateProxy.GetVariable("terminating") ?? new object()).BaseObject as ErrorRecord;
+            result.Errors.AddRange(shell.Streams.Error);
+            result.Messages.AddRange(shell.Streams.Verbose.Select(v => v.Message));
+            result.Messages.AddRange(shell.Streams.Debug.Select(d => d.Message));
+            result.Messages.AddRange(shell.Streams.Warning.Select(w => w.Message));
+            result.Messages.AddRange(shell.Streams.Information.Select(i => i.ToString()));
+            return result;
+        }
+
+        public void Dispose() => _runspace.Dispose();
     }
 }
