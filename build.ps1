@@ -122,34 +122,41 @@ function Invoke-Demo {
         $pool = New-EmulatorPool -Url $emulator.Url -Name 'demo-helpdesk' -Username $users
         Show-UserStates $pool $users
 
-        # What an admin's session would have: credentials and a region (the emulator checks neither), and the endpoint.
+        # What an admin's session would have: credentials and a region (the emulator checks neither).
         $env:AWS_ACCESS_KEY_ID = 'AKIDDEMO'; $env:AWS_SECRET_ACCESS_KEY = 'demo-secret'; $env:AWS_REGION = 'us-east-1'
         $env:AWS_EC2_METADATA_DISABLED = 'true'
-        $env:AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = $emulator.Url
         Import-Module (Join-Path $ModuleOut 'CognitoPs.psd1') -Force
         # An admin would type: $pw = Read-Host -AsSecureString 'New password'
         $pw = ConvertTo-SecureString ('Demo-' + [guid]::NewGuid().ToString('n').Substring(0, 10) + '!') -AsPlainText -Force
 
-        Show-Step "'alice','bob' | Set-CognitoUserPassword -UserPoolId $($pool.Id) -Password `$pw -Permanent -WhatIf"
-        'alice', 'bob' | Set-CognitoUserPassword -UserPoolId $pool.Id -Password $pw -Permanent -WhatIf
-        Show-UserStates $pool 'alice', 'bob'
+        Show-Step "Connect-CognitoUserPool $($pool.Id) -EndpointUrl $($emulator.Url)"
+        Connect-CognitoUserPool $pool.Id -EndpointUrl $emulator.Url | Format-List | Out-Host
 
-        Show-Step "'alice','bob' | Set-CognitoUserPassword -UserPoolId $($pool.Id) -Password `$pw -Permanent -PassThru"
-        'alice', 'bob' | Set-CognitoUserPassword -UserPoolId $pool.Id -Password $pw -Permanent -PassThru | Format-Table | Out-Host
+        Show-Step 'Get-CognitoUser -Status FORCE_CHANGE_PASSWORD'
+        Get-CognitoUser -Status FORCE_CHANGE_PASSWORD | Out-Host
+
+        Show-Step 'Get-CognitoUser -Status FORCE_CHANGE_PASSWORD | Set-CognitoUserPassword -Password $pw -Permanent -WhatIf'
+        Get-CognitoUser -Status FORCE_CHANGE_PASSWORD | Set-CognitoUserPassword -Password $pw -Permanent -WhatIf
+
+        Show-Step 'Get-CognitoUser -Status FORCE_CHANGE_PASSWORD | Set-CognitoUserPassword -Password $pw -Permanent -PassThru'
+        Get-CognitoUser -Status FORCE_CHANGE_PASSWORD | Set-CognitoUserPassword -Password $pw -Permanent -PassThru | Out-Host
 
         Show-Step 'Import-Csv users.csv | Set-CognitoUserPassword -Password $pw -PassThru   (temporary: must change at next sign-in)'
         $csv = Join-Path ([IO.Path]::GetTempPath()) 'cognitops-demo-users.csv'
-        'carol', 'dave' | ForEach-Object { [pscustomobject]@{ Username = $_; UserPoolId = $pool.Id } } | Export-Csv $csv -NoTypeInformation
+        'carol' | ForEach-Object { [pscustomobject]@{ Username = $_; UserPoolId = $pool.Id } } | Export-Csv $csv -NoTypeInformation
         Get-Content $csv | Out-Host
-        Import-Csv $csv | Set-CognitoUserPassword -Password $pw -PassThru | Format-Table | Out-Host
+        Import-Csv $csv | Set-CognitoUserPassword -Password $pw -PassThru | Out-Host
         Remove-Item $csv
 
-        Show-Step "'mallory','carol' | Set-CognitoUserPassword ... -Permanent   (mallory does not exist; carol still goes through)"
-        'mallory', 'carol' | Set-CognitoUserPassword -UserPoolId $pool.Id -Password $pw -Permanent -PassThru -ErrorVariable failed -ErrorAction SilentlyContinue |
-            Format-Table | Out-Host
+        Show-Step "'mallory','dave' | Set-CognitoUserPassword -Password `$pw -PassThru   (mallory does not exist; dave still goes through)"
+        'mallory', 'dave' | Set-CognitoUserPassword -Password $pw -PassThru -ErrorVariable failed -ErrorAction SilentlyContinue | Out-Host
         $failed | ForEach-Object {
             [pscustomobject]@{ ErrorId = $_.FullyQualifiedErrorId; Category = $_.CategoryInfo.Category; Target = $_.TargetObject; Message = "$_" }
         } | Format-List | Out-Host
+
+        Show-Step 'Get-CognitoUser   (the state after the run)'
+        Get-CognitoUser | Out-Host
+        Disconnect-CognitoUserPool
 
         Show-Step 'Final state, read back through the Cognito API'
         Show-UserStates $pool $users

@@ -7,14 +7,15 @@ BeforeAll {
 }
 
 AfterAll {
-    $script:OwnServers | Stop-TestServer
+    Stop-OwnTestServers
 }
 
 Describe 'The built module' {
     It 'imports without warnings and exports exactly its cmdlets' {
         Import-Module $ModuleManifest -Force -WarningVariable importWarnings
         $importWarnings | Should -BeNullOrEmpty
-        (Get-Command -Module CognitoPs).Name | Should -Be @('Set-CognitoUserPassword')
+        (Get-Command -Module CognitoPs).Name | Sort-Object |
+            Should -Be @('Connect-CognitoUserPool', 'Disconnect-CognitoUserPool', 'Get-CognitoUser', 'Get-CognitoUserPool', 'Set-CognitoUserPassword')
     }
 
     It 'ships AWSSDK.Core but not PowerShell Standard' {

@@ -39,3 +39,11 @@ function Invoke-EmulatorSignIn($Pool, [string] $Username, [string] $Password) {
 
 function Get-FakeStats { Invoke-RestMethod -Uri "$FakeUrl/__stats" }
 function Reset-FakeStats { Invoke-RestMethod -Method Post -Uri "$FakeUrl/__reset" | Out-Null }
+
+# AfterAll of each file: stop the servers this file started (none under build.ps1 Test) and forget their URLs.
+function Stop-OwnTestServers {
+    if ($script:OwnServers) {
+        $script:OwnServers | Stop-TestServer
+        Remove-Item Env:COGNITOPS_TEST_EMULATOR_URL, Env:COGNITOPS_TEST_FAKE_URL -ErrorAction SilentlyContinue
+    }
+}
