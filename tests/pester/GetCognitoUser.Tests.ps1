@@ -76,7 +76,7 @@ Describe 'Connect-CognitoUserPool and Get-CognitoUser against cognito-local' {
         (Get-CognitoUser -UsernamePrefix 'contractor-' -Skip 2).Username | Should -Be 'contractor-3'
     }
 
-    It 'Get-CognitoUser <name> reads one user; an unknown one is a non-terminating ObjectNotFound error' {
+    It 'Get-CognitoUser with a name reads one user; an unknown one is a non-terminating ObjectNotFound error' {
         (Get-CognitoUser alice).Email | Should -Be 'ann@example.com'
 
         $users = Get-CognitoUser 'bob', 'nobody', 'dave' -ErrorVariable failures -ErrorAction SilentlyContinue
