@@ -3,8 +3,9 @@
     Builds, tests and demonstrates CognitoPs.
 .DESCRIPTION
     Build  writes the importable module to out/CognitoPs.
-    Test   builds, then runs the xUnit suite and the Pester suite (against cognito-local and our fake Cognito,
-           both started here on loopback and stopped afterwards); prints one "<suite>: N passed, N failed" line each.
+    Test   builds, then runs the xUnit suite and the Pester suite (against cognito-local, our fake Cognito and the
+           fault gateway, all started here on loopback and stopped afterwards); prints one "<suite>: N passed, N failed"
+           line each.
     Demo   builds, starts cognito-local, creates a pool with a few users, runs the admin pipeline, stops the emulator.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
@@ -73,8 +74,10 @@ function Invoke-PesterSuite {
     try {
         $servers += ($emulator = Start-CognitoLocal)
         $servers += ($fake = Start-FakeCognito)
+        $servers += ($gateway = Start-FaultGateway -Upstream $emulator.Url)
         $env:COGNITOPS_TEST_EMULATOR_URL = $emulator.Url
         $env:COGNITOPS_TEST_FAKE_URL = $fake.Url
+        $env:COGNITOPS_TEST_GATEWAY_URL = $gateway.Url
         $config = New-PesterConfiguration
         $config.Run.Path = Join-Path $PSScriptRoot 'tests/pester'
         $config.Run.PassThru = $true
@@ -84,7 +87,7 @@ function Invoke-PesterSuite {
         [pscustomobject]@{ Passed = $run.PassedCount; Failed = $run.FailedCount + $run.FailedBlocksCount + $run.FailedContainersCount }
     } finally {
         $servers | Stop-TestServer
-        Remove-Item Env:COGNITOPS_TEST_EMULATOR_URL, Env:COGNITOPS_TEST_FAKE_URL -ErrorAction SilentlyContinue
+        Remove-Item Env:COGNITOPS_TEST_EMULATOR_URL, Env:COGNITOPS_TEST_FAKE_URL, Env:COGNITOPS_TEST_GATEWAY_URL -ErrorAction SilentlyContinue
     }
 }
 

@@ -59,6 +59,14 @@ function Start-FakeCognito {
     Start-NodeServer -Name 'fake-cognito' -Script (Join-Path $script:EndpointDir 'fake-cognito.js') -WorkingDirectory $dir
 }
 
+function Start-FaultGateway {
+    <# tests/endpoint/fault-gateway.js in front of -Upstream (normally cognito-local): SigV4 checks and injected faults. #>
+    param([Parameter(Mandatory)] [string] $Upstream)
+    $dir = Join-Path ([IO.Path]::GetTempPath()) "cognitops-gateway-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+    New-Item -ItemType Directory -Path $dir -Force | Out-Null
+    Start-NodeServer -Name 'fault-gateway' -Script (Join-Path $script:EndpointDir 'fault-gateway.js') -WorkingDirectory $dir -Environment @{ UPSTREAM = $Upstream }
+}
+
 function Stop-TestServer([Parameter(ValueFromPipeline)] $Server) {
     process {
         if ($null -eq $Server) { return }
@@ -90,4 +98,4 @@ function New-EmulatorPool {
     [pscustomobject]@{ Id = $pool.Id; ClientId = $client.ClientId; Url = $Url }
 }
 
-Export-ModuleMember -Function Install-TestEndpointPackages, Start-CognitoLocal, Start-FakeCognito, Stop-TestServer, Invoke-CognitoApi, New-EmulatorPool
+Export-ModuleMember -Function Install-TestEndpointPackages, Start-CognitoLocal, Start-FakeCognito, Start-FaultGateway, Stop-TestServer, Invoke-CognitoApi, New-EmulatorPool

@@ -55,6 +55,8 @@ namespace CognitoPs
                 "Cognito throttled the request even after retries; run the failed users again later or at a lower rate."),
             [nameof(InternalErrorException)] = new Rule(ErrorCategory.ResourceUnavailable, Scope.User,
                 "Cognito failed even after retries; run the failed users again later."),
+            ["MalformedReply"] = new Rule(ErrorCategory.InvalidResult, Scope.User,
+                "The reply could not be read, so the outcome is unknown: check the user (Get-CognitoUser) before running it again."),
             [nameof(ResourceNotFoundException)] = new Rule(ErrorCategory.ObjectNotFound, Scope.Pool,
                 "Check the user pool id and the region (Get-CognitoUserPool lists the pools of a region)."),
             [nameof(NotAuthorizedException)] = new Rule(ErrorCategory.PermissionDenied, Scope.Pool,

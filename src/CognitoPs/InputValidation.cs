@@ -46,12 +46,14 @@ namespace CognitoPs
                     $"The user name is {username.Length} characters long; Cognito allows at most {MaxUsernameLength}.", username, fromCommandLine);
             }
 
+            // Cognito's user name pattern admits letters, marks, symbols, numbers and punctuation: no white space, no controls.
             for (var i = 0; i < username.Length; i++)
             {
-                if (char.IsControl(username[i]))
+                if (char.IsControl(username[i]) || char.IsWhiteSpace(username[i]))
                 {
+                    var kind = char.IsControl(username[i]) ? "a control character" : "white space";
                     throw new InputValidationException("UsernameInvalidCharacter",
-                        $"The user name contains a control character (U+{(int)username[i]:X4}) at position {i + 1}.", username, fromCommandLine);
+                        $"The user name contains {kind} (U+{(int)username[i]:X4}) at position {i + 1}; Cognito user names cannot.", username, fromCommandLine);
                 }
             }
         }

@@ -10,7 +10,6 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using CognitoPs.Client;
 using Xunit;
-using RetryPolicy = CognitoPs.Client.RetryPolicy;
 
 namespace CognitoPs.Tests
 {
@@ -50,7 +49,7 @@ namespace CognitoPs.Tests
             new CognitoClient(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), "eu-west-1",
                 credentials ?? new BasicAWSCredentials("AKIDTEST", "secret"), new HttpMessageInvoker(handler))
             {
-                Retry = new RetryPolicy { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) },
+                Retry = new CognitoRetryPolicy { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) },
             };
 
         private static Task SetPassword(CognitoClient client, string password = "N3w-Passw0rd!", CancellationToken cancellationToken = default) =>
@@ -148,7 +147,7 @@ namespace CognitoPs.Tests
             var handler = new ScriptedHandler(async (_, _) => { await Task.Delay(Timeout.Infinite); return Reply(HttpStatusCode.OK, "{}"); });
             var client = Client(handler);
             client.CallTimeout = TimeSpan.FromMilliseconds(50);
-            client.Retry = RetryPolicy.None;
+            client.Retry = CognitoRetryPolicy.None;
 
             var error = await Assert.ThrowsAsync<CognitoTimeoutException>(() => SetPassword(client));
 

@@ -93,6 +93,7 @@ namespace CognitoPs.Tests
         [InlineData("InvalidSignatureException", 403, "InvalidSignature", ErrorCategory.AuthenticationError, "eu-west-1_Ab12", true)]
         [InlineData("ExpiredTokenException", 400, "ExpiredToken", ErrorCategory.AuthenticationError, "eu-west-1_Ab12", true)]
         [InlineData("BrandNewFeatureException", 400, "BrandNewFeature", ErrorCategory.InvalidOperation, "alice", false)]
+        [InlineData("MalformedReply", 200, "MalformedReply", ErrorCategory.InvalidResult, "alice", false)]
         public void ServiceErrorsFollowTheTable(string code, int status, string errorId, ErrorCategory category, string target, bool terminating)
         {
             var failure = CognitoErrorParser.Create(code, "service says no", (HttpStatusCode)status, "req-9");
@@ -145,6 +146,18 @@ namespace CognitoPs.Tests
             Assert.True(terminating);
             Assert.Equal("CredentialsNotFound", record.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.AuthenticationError, record.CategoryInfo.Category);
+        }
+
+        [Fact]
+        public void ASettingBroughtByOnePipedObjectFailsOnlyThatObject()
+        {
+            var invalid = new CognitoConfigurationException("InvalidEndpointUrl", ErrorCategory.InvalidArgument, "bad endpoint");
+            var noCredentials = new CognitoConfigurationException("CredentialsNotFound", ErrorCategory.AuthenticationError, "none", affectsEveryRequest: true);
+
+            Assert.False(Map(invalid, poolFromCommandLine: false).Terminating);
+            Assert.Equal("alice", Map(invalid, poolFromCommandLine: false).Record.TargetObject);
+            Assert.True(Map(invalid, poolFromCommandLine: true).Terminating);
+            Assert.True(Map(noCredentials, poolFromCommandLine: false).Terminating);
         }
 
         [Fact]

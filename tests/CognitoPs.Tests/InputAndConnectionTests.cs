@@ -15,6 +15,9 @@ namespace CognitoPs.Tests
         [InlineData("   ", "UsernameMissing")]
         [InlineData("tab\there", "UsernameInvalidCharacter")]
         [InlineData("new\nline", "UsernameInvalidCharacter")]
+        [InlineData("two words", "UsernameInvalidCharacter")]
+        [InlineData(" leading", "UsernameInvalidCharacter")]
+        [InlineData("nbsp\u00a0inside", "UsernameInvalidCharacter")]
         public void BadUsernamesAreRefusedWithASpecificId(string? username, string errorId)
         {
             var error = Assert.Throws<InputValidationException>(() => InputValidation.CheckUsername(username, fromCommandLine: false));

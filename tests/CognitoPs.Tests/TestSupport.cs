@@ -55,6 +55,7 @@ namespace CognitoPs.Tests
     /// <summary>
     /// A loopback HTTP server for tests that need a real socket (the cmdlet in a hosted runspace).
     /// The handler returns (status, JSON body) for each request; every request is recorded.
+    /// Status 0 means stall: the request is never answered (until the server is disposed).
     /// </summary>
     internal sealed class FakeHttpServer : IDisposable
     {
@@ -112,6 +113,11 @@ namespace CognitoPs.Tests
                     context.Request.Headers["X-Amz-Security-Token"], await reader.ReadToEndAsync());
                 Requests.Enqueue(request);
                 var (status, body) = _handler(request);
+                if (status == 0)
+                {
+                    continue;
+                }
+
                 var bytes = Encoding.UTF8.GetBytes(body);
                 context.Response.StatusCode = status;
                 context.Response.ContentType = "application/x-amz-json-1.1";
@@ -210,6 +216,16 @@ namespace CognitoPs.Tests
         }
 
         public void SetVariable(string name, object value) => _runspace.SessionStateProxy.SetVariable(name, value);
+
+        /// <summary>Starts a script without waiting, for tests that stop it midway as Ctrl+C would.</summary>
+        public PowerShell Start(string script)
+        {
+            var shell = PowerShell.Create();
+            shell.Runspace = _runspace;
+            shell.AddScript(script);
+            shell.BeginInvoke();
+            return shell;
+        }
 
         public Result Run(string script)
         {

@@ -13,7 +13,7 @@
 // Usage: HOST=127.0.0.1 PORT=<p> node fake-cognito.js
 const http = require('http');
 const crypto = require('crypto');
-const { authorizationFor } = require('./sigv4');
+const { signatureProblem } = require('./sigv4');
 
 const credentials = {
   accessKeyId: process.env.FAKE_ACCESS_KEY_ID || 'AKIDCOGNITOPSTEST',
@@ -52,38 +52,12 @@ function fail(res, status, type, message) {
   reply(res, status, { __type: type, message });
 }
 
-async function signatureProblem(req, body) {
-  const auth = req.headers.authorization || '';
-  const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/.exec(auth);
-  if (!m) return ['MissingAuthenticationTokenException', 'Missing Authentication Token'];
-  const [, accessKeyId, , region, service, signedHeaderList] = m;
-  if (accessKeyId !== credentials.accessKeyId) {
-    return ['UnrecognizedClientException', 'The security token included in the request is invalid.'];
-  }
-  const signedNames = signedHeaderList.split(';');
-  for (const required of ['host', 'x-amz-date', 'x-amz-target']) {
-    if (!signedNames.includes(required)) return ['InvalidSignatureException', `'${required}' must be a signed header.`];
-  }
-  const headers = {};
-  for (const name of signedNames) {
-    if (name !== 'host') headers[name] = req.headers[name];
-  }
-  const expected = await authorizationFor({
-    method: req.method, host: req.headers.host, path: req.url, headers, body, region, service,
-    credentials, amzDate: req.headers['x-amz-date'],
-  });
-  if (expected !== auth) {
-    return ['InvalidSignatureException', 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.'];
-  }
-  return null;
-}
-
 async function handle(req, res, body) {
   if (req.method === 'GET' && req.url === '/__stats') return reply(res, 200, stats);
   if (req.method === 'POST' && req.url === '/__reset') { resetStats(); return reply(res, 200, {}); }
 
   stats.requests++;
-  const problem = await signatureProblem(req, body);
+  const problem = await signatureProblem(req, body, credentials);
   if (problem) {
     stats.signatureFailures++;
     return fail(res, problem[0] === 'InvalidSignatureException' ? 403 : 400, problem[0], problem[1]);

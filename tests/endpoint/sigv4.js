@@ -21,7 +21,38 @@ function parseAmzDate(amzDate) {
   return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
 }
 
-module.exports = { authorizationFor, parseAmzDate };
+/**
+ * Checks a received request as Cognito would: a well-formed SigV4 Authorization header, our test key, host,
+ * x-amz-date and x-amz-target signed, and a signature equal to the JS SDK's for exactly the signed headers.
+ * Returns null when valid, else [__type, message] of the error Cognito answers.
+ */
+async function signatureProblem(req, body, credentials) {
+  const auth = req.headers.authorization || '';
+  const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/.exec(auth);
+  if (!m) return ['MissingAuthenticationTokenException', 'Missing Authentication Token'];
+  const [, accessKeyId, , region, service, signedHeaderList] = m;
+  if (accessKeyId !== credentials.accessKeyId) {
+    return ['UnrecognizedClientException', 'The security token included in the request is invalid.'];
+  }
+  const signedNames = signedHeaderList.split(';');
+  for (const required of ['host', 'x-amz-date', 'x-amz-target']) {
+    if (!signedNames.includes(required)) return ['InvalidSignatureException', `'${required}' must be a signed header.`];
+  }
+  const headers = {};
+  for (const name of signedNames) {
+    if (name !== 'host') headers[name] = req.headers[name];
+  }
+  const expected = await authorizationFor({
+    method: req.method, host: req.headers.host, path: req.url, headers, body, region, service,
+    credentials, amzDate: req.headers['x-amz-date'],
+  });
+  if (expected !== auth) {
+    return ['InvalidSignatureException', 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.'];
+  }
+  return null;
+}
+
+module.exports = { authorizationFor, parseAmzDate, signatureProblem };
 
 // CLI: a JSON request on stdin (body as base64), the Authorization header on stdout. Used by the xUnit signing test.
 if (require.main === module) {

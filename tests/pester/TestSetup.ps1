@@ -11,8 +11,12 @@ if (-not $env:COGNITOPS_TEST_EMULATOR_URL) {
 if (-not $env:COGNITOPS_TEST_FAKE_URL) {
     $script:OwnServers += ($fake = Start-FakeCognito); $env:COGNITOPS_TEST_FAKE_URL = $fake.Url
 }
+if (-not $env:COGNITOPS_TEST_GATEWAY_URL) {
+    $script:OwnServers += ($gateway = Start-FaultGateway -Upstream $env:COGNITOPS_TEST_EMULATOR_URL); $env:COGNITOPS_TEST_GATEWAY_URL = $gateway.Url
+}
 $EmulatorUrl = $env:COGNITOPS_TEST_EMULATOR_URL
 $FakeUrl = $env:COGNITOPS_TEST_FAKE_URL
+$GatewayUrl = $env:COGNITOPS_TEST_GATEWAY_URL
 
 # The keys the fake Cognito accepts (it verifies SigV4); cognito-local accepts anything.
 $env:AWS_ACCESS_KEY_ID = 'AKIDCOGNITOPSTEST'
@@ -44,6 +48,13 @@ function Reset-FakeStats { Invoke-RestMethod -Method Post -Uri "$FakeUrl/__reset
 function Stop-OwnTestServers {
     if ($script:OwnServers) {
         $script:OwnServers | Stop-TestServer
-        Remove-Item Env:COGNITOPS_TEST_EMULATOR_URL, Env:COGNITOPS_TEST_FAKE_URL -ErrorAction SilentlyContinue
+        Remove-Item Env:COGNITOPS_TEST_EMULATOR_URL, Env:COGNITOPS_TEST_FAKE_URL, Env:COGNITOPS_TEST_GATEWAY_URL -ErrorAction SilentlyContinue
     }
 }
+
+function Set-GatewayFaults([object[]] $Rules = @(), [int] $Seed = 7) {
+    Invoke-RestMethod -Method Post -Uri "$GatewayUrl/__reset" | Out-Null
+    Invoke-RestMethod -Method Post -Uri "$GatewayUrl/__config" -ContentType 'application/json' `
+        -Body (@{ seed = $Seed; rules = @($Rules) } | ConvertTo-Json -Depth 5) | Out-Null
+}
+function Get-GatewayStats { Invoke-RestMethod -Uri "$GatewayUrl/__stats" }

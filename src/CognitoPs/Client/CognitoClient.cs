@@ -7,6 +7,7 @@ using System.Net.Http.Headers;
 using System.Security;
 using System.Text.Json;
 using System.Threading;
+using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 
@@ -41,7 +42,10 @@ namespace CognitoPs.Client
 
         public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-        internal RetryPolicy Retry { get; set; } = new RetryPolicy();
+        internal CognitoRetryPolicy Retry { get; set; } = new CognitoRetryPolicy();
+
+        /// <summary>Paces every attempt (retries included), e.g. to stay under a Cognito quota. Null: no pacing.</summary>
+        public RateLimiter? Pacing { get; set; }
 
         /// <summary>Progress worth showing in -Verbose / -Debug. May be raised on any thread.</summary>
         public event Action<ClientMessage>? Message;
@@ -59,7 +63,8 @@ namespace CognitoPs.Client
             body.Close();
             try
             {
-                await SendAsync("AdminSetUserPassword", body.Body, $"user '{username}' in user pool '{userPoolId}'", cancellationToken).ConfigureAwait(false);
+                // The reply is {}; reading it anyway means a garbled success is reported, not taken on trust.
+                using var reply = await SendForJsonAsync("AdminSetUserPassword", body, $"user '{username}' in user pool '{userPoolId}'", cancellationToken).ConfigureAwait(false);
             }
             catch (CognitoServiceException ex) when (SecretScanner.Contains(ex.Message, password))
             {
@@ -165,7 +170,9 @@ namespace CognitoPs.Client
             {
             }
 
-            throw new CognitoServiceException("MalformedReply", $"{operation} answered HTTP 200 with {reply.Length} bytes that are not a JSON object.", System.Net.HttpStatusCode.OK, null);
+            throw new CognitoServiceException("MalformedReply",
+                $"{operation} answered HTTP 200 with {reply.Length} bytes that are not a JSON object ({CognitoErrorParser.Preview(reply)}); the outcome is unknown.",
+                System.Net.HttpStatusCode.OK, null);
         }
 
         private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
@@ -190,6 +197,7 @@ namespace CognitoPs.Client
 
         private async Task<byte[]> SendOnceAsync(string operation, ArraySegment<byte> body, string subject, int attempt, CancellationToken cancellationToken)
         {
+            using var lease = Pacing is null ? null : await Pacing.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
             var credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
             using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint)
             {

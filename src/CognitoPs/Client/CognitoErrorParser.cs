@@ -14,7 +14,7 @@ namespace CognitoPs.Client
             {
                 // Not a Cognito error document (a proxy page, a truncated reply): say what arrived, not a guess.
                 var code = (int)statusCode >= 500 ? "InternalErrorException" : "UnknownError";
-                var what = body.Length == 0 ? "an empty body" : $"a {body.Length}-byte body that is not a Cognito error document";
+                var what = body.Length == 0 ? "an empty body" : $"a {body.Length}-byte body that is not a Cognito error document ({Preview(body)})";
                 return Create(code, $"The service answered HTTP {(int)statusCode} with {what}.", statusCode, requestId);
             }
 
@@ -33,6 +33,25 @@ namespace CognitoPs.Client
             nameof(NotAuthorizedException) => new NotAuthorizedException(message, status, requestId),
             _ => new CognitoServiceException(code, message, status, requestId),
         };
+
+        /// <summary>The start of a reply, printable, for messages that must say what arrived.</summary>
+        internal static string Preview(byte[] body)
+        {
+            const int Length = 40;
+            var text = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, Length * 4));
+            var printable = new System.Text.StringBuilder();
+            foreach (var c in text)
+            {
+                if (printable.Length == Length)
+                {
+                    return $"starting \"{printable}…\"";
+                }
+
+                printable.Append(char.IsControl(c) ? ' ' : c);
+            }
+
+            return $"\"{printable}\"";
+        }
 
         /// <summary><c>com.amazonaws.cognito#UserNotFoundException</c> → <c>UserNotFoundException</c>; some services also append <c>:url</c>.</summary>
         internal static string StripPrefix(string type)

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using CognitoPs.Client;
@@ -21,6 +22,7 @@ namespace CognitoPs.Commands
         private readonly Dictionary<string, CognitoClient> _clients = new Dictionary<string, CognitoClient>(StringComparer.Ordinal);
         private HashSet<string> _commandLine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private AWSCredentials? _credentials;
+        private RateLimiter? _pacing;
 
         /// <summary>The AWS region, e.g. eu-west-1. Default: the pool id's prefix, the connected session, AWS_REGION, AWS_DEFAULT_REGION, the profile.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -39,6 +41,21 @@ namespace CognitoPs.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? EndpointUrl { get; set; }
 
+        /// <summary>How often a throttled, failed (5xx) or unreachable call is tried again, with exponential backoff and jitter.</summary>
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaxRetries { get; set; } = 3;
+
+        /// <summary>How long one call may take before it counts as timed out (and, within -MaxRetries, is tried again).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 30;
+
+        /// <summary>At most this many requests per second (retries included), e.g. to stay under a Cognito quota.</summary>
+        [Parameter]
+        [ValidateRange(0.01, 10000.0)]
+        public double MaxRequestsPerSecond { get; set; }
+
         /// <summary>The connected session (Connect-CognitoUserPool), if any.</summary>
         protected CognitoSessionDefaults? Session { get; private set; }
 
@@ -50,6 +67,11 @@ namespace CognitoPs.Commands
         protected override void BeginProcessing()
         {
             _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            if (MaxRequestsPerSecond > 0)
+            {
+                _pacing = RequestPacing.PerSecond(MaxRequestsPerSecond);
+            }
+
             Session = UsesSessionDefaults ? CognitoSession.Current : null;
             try
             {
@@ -63,7 +85,11 @@ namespace CognitoPs.Commands
 
         protected override void StopProcessing() => _stopping.Cancel();
 
-        public void Dispose() => _stopping.Dispose();
+        public void Dispose()
+        {
+            _pacing?.Dispose();
+            _stopping.Dispose();
+        }
 
         /// <summary>The connection settings for the current item: parameters (command line or piped object), else the session.</summary>
         protected ConnectionOptions CurrentSettings()
@@ -100,7 +126,12 @@ namespace CognitoPs.Commands
             {
                 // The identity is never taken from piped objects, so the first item's credentials serve them all.
                 _credentials ??= settings.ResolveCredentials();
-                client = new CognitoClient(endpoint, region, _credentials);
+                client = new CognitoClient(endpoint, region, _credentials)
+                {
+                    Retry = new CognitoRetryPolicy { MaxRetries = MaxRetries },
+                    CallTimeout = TimeSpan.FromSeconds(TimeoutSec),
+                    Pacing = _pacing,
+                };
                 client.Message += _messages.Enqueue;
                 _clients[key] = client;
             }

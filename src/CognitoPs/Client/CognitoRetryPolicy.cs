@@ -6,7 +6,7 @@ namespace CognitoPs.Client
     /// Which failures are worth another attempt and how long to wait: exponential backoff with full jitter
     /// (AWS's recommended scheme), bounded by <see cref="MaxRetries"/>.
     /// </summary>
-    internal sealed class RetryPolicy
+    internal sealed class CognitoRetryPolicy
     {
         private readonly Random _random = new Random();
 
@@ -16,7 +16,7 @@ namespace CognitoPs.Client
 
         public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 
-        public static RetryPolicy None => new RetryPolicy { MaxRetries = 0 };
+        public static CognitoRetryPolicy None => new CognitoRetryPolicy { MaxRetries = 0 };
 
         public bool ShouldRetry(Exception failure, int attempt) => attempt <= MaxRetries && IsTransient(failure);
 

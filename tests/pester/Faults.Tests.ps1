@@ -1,0 +1,244 @@
+# Faults, bad input and secrets. Runs Set-CognitoUserPassword through the fault gateway (SigV4-checking, in front of
+# cognito-local) and checks every outcome through the emulator's API, independently of the module.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $Marker = 'Mk!' + [guid]::NewGuid().ToString('n').Substring(0, 12) + '#Zq9'
+    $SecurePassword = ConvertTo-SecureString $Marker -AsPlainText -Force
+
+    function New-BulkPool([int] $Count) {
+        $names = 1..$Count | ForEach-Object { 'user-{0:000}' -f $_ }
+        $pool = New-EmulatorPool -Url $EmulatorUrl -Name "bulk-$Count" -Username $names
+        $pool | Add-Member -NotePropertyName Users -NotePropertyValue $names -PassThru
+    }
+
+    function Get-StatusCounts($Pool) {
+        $users = (Invoke-CognitoApi -Url $EmulatorUrl -Operation ListUsers -Body @{ UserPoolId = $Pool.Id }).Users
+        $counts = @{}
+        foreach ($user in $users) { $counts[$user.UserStatus] = 1 + [int]$counts[$user.UserStatus] }
+        $counts
+    }
+
+    $Gateway = @{ EndpointUrl = $GatewayUrl; Password = $SecurePassword; Permanent = $true }
+}
+
+AfterAll {
+    Set-GatewayFaults
+    Stop-OwnTestServers
+}
+
+Describe 'Fault matrix: 200 users through the gateway' {
+    BeforeEach { $Pool = New-BulkPool 200 }
+
+    It '50 % throttling: all 200 set, no error records, the retries visible at the gateway' {
+        Set-GatewayFaults -Rules @(@{ operation = 'AdminSetUserPassword'; fault = 'throttle'; chance = 0.5 })
+
+        $Pool.Users | Set-CognitoUserPassword -UserPoolId $Pool.Id @Gateway -MaxRetries 12 -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures.Count | Should -Be 0
+        (Get-StatusCounts $Pool).CONFIRMED | Should -Be 200
+        $stats = Get-GatewayStats
+        $stats.faults.throttle | Should -BeGreaterThan 50
+        $stats.byOperation.AdminSetUserPassword | Should -Be (200 + $stats.faults.throttle)
+        $stats.signatureFailures | Should -Be 0
+    }
+
+    It '10 % InternalError: all 200 set, no error records' {
+        Set-GatewayFaults -Rules @(@{ operation = 'AdminSetUserPassword'; fault = 'internal'; chance = 0.1 })
+
+        $Pool.Users | Set-CognitoUserPassword -UserPoolId $Pool.Id @Gateway -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures.Count | Should -Be 0
+        (Get-StatusCounts $Pool).CONFIRMED | Should -Be 200
+        (Get-GatewayStats).faults.internal | Should -BeGreaterThan 5
+    }
+
+    It '100 % InternalError: 200 ResourceUnavailable records, one per user, and the run ends' {
+        Set-GatewayFaults -Rules @(@{ operation = 'AdminSetUserPassword'; fault = 'internal' })
+
+        $results = $Pool.Users | Set-CognitoUserPassword -UserPoolId $Pool.Id @Gateway -MaxRetries 1 -PassThru -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $results | Should -BeNullOrEmpty
+        $failures.Count | Should -Be 200
+        ($failures | Where-Object { $_.FullyQualifiedErrorId -eq 'InternalError,CognitoPs.Commands.SetCognitoUserPasswordCommand' -and
+                $_.CategoryInfo.Category -eq 'ResourceUnavailable' }).Count | Should -Be 200
+        ($failures.TargetObject | Sort-Object -Unique).Count | Should -Be 200
+        (Get-GatewayStats).byOperation.AdminSetUserPassword | Should -Be 400   # each user: one try and one retry
+        (Get-StatusCounts $Pool).FORCE_CHANGE_PASSWORD | Should -Be 200
+    }
+
+    It 'dropped connections and stalls are retried; where they persist, one ConnectionError or OperationTimeout per user' {
+        Set-GatewayFaults -Rules @(
+            @{ operation = 'AdminSetUserPassword'; username = 'user-007'; fault = 'drop' }             # persistent
+            @{ operation = 'AdminSetUserPassword'; username = 'user-100'; fault = 'stall' }            # persistent
+            @{ operation = 'AdminSetUserPassword'; username = 'user-050'; fault = 'stall'; count = 2 } # transient
+            @{ operation = 'AdminSetUserPassword'; username = 'user-150'; fault = 'drop'; count = 2 }  # transient
+            @{ operation = 'AdminSetUserPassword'; fault = 'drop'; chance = 0.1 }                      # anyone, now and then
+        )
+
+        $Pool.Users | Set-CognitoUserPassword -UserPoolId $Pool.Id @Gateway -TimeoutSec 1 -MaxRetries 4 -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        ($failures | ForEach-Object { '{0} {1} {2}' -f $_.TargetObject, $_.FullyQualifiedErrorId.Split(',')[0], $_.CategoryInfo.Category }) |
+            Sort-Object | Should -Be @('user-007 ConnectionFailed ConnectionError', 'user-100 RequestTimedOut OperationTimeout')
+        (Get-StatusCounts $Pool).CONFIRMED | Should -Be 198
+        $stats = Get-GatewayStats
+        $stats.faults.drop | Should -BeGreaterThan 20       # 5 for user-007, 2 for user-150, the random ones: all retried
+        $stats.faults.stall | Should -Be 7                  # 5 attempts for user-100, 2 for user-050
+    }
+
+    It 'a malformed reply or an unknown __type is a clear error per user, naming what was received' {
+        Set-GatewayFaults -Rules @(
+            @{ operation = 'AdminSetUserPassword'; username = 'user-010'; fault = 'malformed' }
+            @{ operation = 'AdminSetUserPassword'; username = 'user-020'; fault = 'unknown-type' }
+        )
+
+        $Pool.Users | Set-CognitoUserPassword -UserPoolId $Pool.Id @Gateway -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures.Count | Should -Be 2
+        $malformed = $failures | Where-Object TargetObject -eq 'user-010'
+        $malformed.FullyQualifiedErrorId | Should -Be 'MalformedReply,CognitoPs.Commands.SetCognitoUserPasswordCommand'
+        $malformed.CategoryInfo.Category | Should -Be 'InvalidResult'
+        "$malformed" | Should -Match 'HTTP 200 with 22 bytes that are not a JSON object .*"\{"Users":\[\{"Username":".*outcome is unknown'
+        $unknown = $failures | Where-Object TargetObject -eq 'user-020'
+        $unknown.FullyQualifiedErrorId | Should -Be 'QuantumFlux,CognitoPs.Commands.SetCognitoUserPasswordCommand'
+        $unknown.Exception.ErrorCode | Should -Be 'QuantumFluxException'
+        "$unknown" | Should -Match 'A code no client has seen'
+        (Get-StatusCounts $Pool).CONFIRMED | Should -Be 198
+    }
+
+    It 'a wrong secret key stops the run at the first request with an authentication error' {
+        Set-GatewayFaults
+        $wrong = [pscredential]::new('AKIDCOGNITOPSTEST', (ConvertTo-SecureString 'wrong-secret' -AsPlainText -Force))
+        $caught = $null
+
+        try { $Pool.Users | Set-CognitoUserPassword -UserPoolId $Pool.Id @Gateway -Credential $wrong } catch { $caught = $_ }
+
+        $caught.FullyQualifiedErrorId | Should -Be 'InvalidSignature,CognitoPs.Commands.SetCognitoUserPasswordCommand'
+        $caught.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $stats = Get-GatewayStats
+        $stats.requests | Should -Be 1
+        $stats.signatureFailures | Should -Be 1
+        (Get-StatusCounts $Pool).FORCE_CHANGE_PASSWORD | Should -Be 200
+    }
+}
+
+Describe 'Bad-input matrix' {
+    BeforeAll {
+        $Pool = New-EmulatorPool -Url $EmulatorUrl -Name 'bad-input' -Username 'valid-1', 'valid-2'
+        Connect-CognitoUserPool $Pool.Id -EndpointUrl $GatewayUrl | Out-Null
+        $Valid1 = [pscustomobject]@{ Username = 'valid-1'; UserPoolId = $Pool.Id }
+        $Valid2 = [pscustomobject]@{ Username = 'valid-2'; UserPoolId = $Pool.Id }
+    }
+    AfterAll { Disconnect-CognitoUserPool }
+    BeforeEach { Set-GatewayFaults }
+
+    # Piped items (Item): the bad one fails alone, the valid ones on either side are set.
+    # Command-line values (Params, Terminating): the command stops before sending anything.
+    # Both are script blocks: the table is built at discovery, the values only when the test runs.
+    It '<Name>: <ErrorId> (<Category>)' -ForEach @(
+        @{ Name = 'empty user name'; Item = { '' }; ErrorId = 'UsernameMissing'; Category = 'InvalidArgument' }
+        @{ Name = 'blank user name'; Item = { '   ' }; ErrorId = 'UsernameMissing'; Category = 'InvalidArgument' }
+        @{ Name = 'tab-only user name'; Item = { "`t" }; ErrorId = 'UsernameMissing'; Category = 'InvalidArgument' }
+        @{ Name = '$null in the pipeline'; Item = { $null }; ErrorId = 'UsernameMissing'; Category = 'InvalidArgument' }
+        @{ Name = 'object with an empty Username'; Item = { [pscustomobject]@{ Username = '' } }; ErrorId = 'UsernameMissing'; Category = 'InvalidArgument' }
+        @{ Name = '129-character user name'; Item = { 'x' * 129 }; ErrorId = 'UsernameTooLong'; Category = 'InvalidArgument' }
+        @{ Name = '1000-character user name'; Item = { 'y' * 1000 }; ErrorId = 'UsernameTooLong'; Category = 'InvalidArgument' }
+        @{ Name = 'newline in user name'; Item = { "bad`nname" }; ErrorId = 'UsernameInvalidCharacter'; Category = 'InvalidArgument' }
+        @{ Name = 'NUL in user name'; Item = { "nul`0char" }; ErrorId = 'UsernameInvalidCharacter'; Category = 'InvalidArgument' }
+        @{ Name = 'ANSI escape in user name'; Item = { "esc`e[31mred" }; ErrorId = 'UsernameInvalidCharacter'; Category = 'InvalidArgument' }
+        @{ Name = 'DEL in user name'; Item = { "del$([char]0x7f)x" }; ErrorId = 'UsernameInvalidCharacter'; Category = 'InvalidArgument' }
+        @{ Name = 'space inside user name'; Item = { 'two words' }; ErrorId = 'UsernameInvalidCharacter'; Category = 'InvalidArgument' }
+        @{ Name = 'leading space'; Item = { ' valid-1' }; ErrorId = 'UsernameInvalidCharacter'; Category = 'InvalidArgument' }
+        @{ Name = 'object without a user name'; Item = { [pscustomobject]@{ Department = 'Sales' } }; ErrorId = 'ParameterArgumentTransformationError'; Category = 'InvalidData' }
+        @{ Name = 'a hashtable'; Item = { , @{ Username = 'valid-1' } }; ErrorId = 'ParameterArgumentTransformationError'; Category = 'InvalidData' }
+        @{ Name = 'a date'; Item = { Get-Date }; ErrorId = 'ParameterArgumentTransformationError'; Category = 'InvalidData' }
+        @{ Name = 'piped malformed pool id'; Item = { [pscustomobject]@{ Username = 'valid-1'; UserPoolId = 'not a pool' } }; ErrorId = 'InvalidUserPoolId'; Category = 'InvalidArgument' }
+        @{ Name = 'piped pool id without id part'; Item = { [pscustomobject]@{ Username = 'valid-1'; UserPoolId = 'eu-west-1_' } }; ErrorId = 'InvalidUserPoolId'; Category = 'InvalidArgument' }
+        @{ Name = 'piped over-long pool id'; Item = { [pscustomobject]@{ Username = 'valid-1'; UserPoolId = 'eu-west-1_' + ('a' * 60) } }; ErrorId = 'InvalidUserPoolId'; Category = 'InvalidArgument' }
+        @{ Name = 'piped region/pool mismatch'; Item = { [pscustomobject]@{ Username = 'valid-1'; UserPoolId = 'eu-west-1_Abc'; Region = 'us-east-1' } }; ErrorId = 'RegionMismatch'; Category = 'InvalidArgument' }
+        @{ Name = 'piped malformed region'; Item = { [pscustomobject]@{ Username = 'valid-1'; Region = 'Ireland' } }; ErrorId = 'InvalidRegion'; Category = 'InvalidArgument' }
+        @{ Name = 'piped plain-http endpoint to another host'; Item = { [pscustomobject]@{ Username = 'valid-1'; EndpointUrl = 'http://cognito.example.com' } }; ErrorId = 'InsecureEndpointUrl'; Category = 'SecurityError' }
+        @{ Name = 'piped malformed endpoint'; Item = { [pscustomobject]@{ Username = 'valid-1'; EndpointUrl = 'not a url' } }; ErrorId = 'InvalidEndpointUrl'; Category = 'InvalidArgument' }
+        @{ Name = '-UserPoolId malformed'; Params = { @{ UserPoolId = 'not a pool' } }; ErrorId = 'InvalidUserPoolId'; Category = 'InvalidArgument'; Terminating = $true }
+        @{ Name = '-UserPoolId empty'; Params = { @{ UserPoolId = '' } }; ErrorId = 'UserPoolIdMissing'; Category = 'InvalidArgument'; Terminating = $true }
+        @{ Name = '-UserPoolId of another region than -Region'; Params = { @{ UserPoolId = 'eu-west-1_Ab12'; Region = 'us-east-1' } }; ErrorId = 'RegionMismatch'; Category = 'InvalidArgument'; Terminating = $true }
+        @{ Name = '-Region malformed'; Params = { @{ Region = 'Ireland' } }; ErrorId = 'InvalidRegion'; Category = 'InvalidArgument'; Terminating = $true }
+        @{ Name = 'empty password'; Params = { @{ Password = New-Object securestring } }; ErrorId = 'PasswordEmpty'; Category = 'InvalidArgument'; Terminating = $true }
+        @{ Name = '257-character password'; Params = { @{ Password = ConvertTo-SecureString ('p' * 257) -AsPlainText -Force } }; ErrorId = 'PasswordTooLong'; Category = 'InvalidArgument'; Terminating = $true }
+        @{ Name = 'plain http to a non-loopback host'; Params = { @{ EndpointUrl = 'http://cognito.example.com' } }; ErrorId = 'InsecureEndpointUrl'; Category = 'SecurityError'; Terminating = $true }
+        @{ Name = 'plain http to a private address'; Params = { @{ EndpointUrl = 'http://10.1.2.3:9229' } }; ErrorId = 'InsecureEndpointUrl'; Category = 'SecurityError'; Terminating = $true }
+        @{ Name = 'endpoint with another scheme'; Params = { @{ EndpointUrl = 'ftp://127.0.0.1/' } }; ErrorId = 'InvalidEndpointUrl'; Category = 'InvalidArgument'; Terminating = $true }
+        @{ Name = 'endpoint that is no URL'; Params = { @{ EndpointUrl = 'cognito-idp.eu-west-1.amazonaws.com' } }; ErrorId = 'InvalidEndpointUrl'; Category = 'InvalidArgument'; Terminating = $true }
+        @{ Name = 'unknown profile'; Params = { @{ ProfileName = 'no-such-profile-cognitops' } }; ErrorId = 'ProfileNotFound'; Category = 'ObjectNotFound'; Terminating = $true }
+        @{ Name = '-Credential and -ProfileName together'; Params = { @{ ProfileName = 'x'; Credential = [pscredential]::new('AKID', (ConvertTo-SecureString 's' -AsPlainText -Force)) } }; ErrorId = 'ConflictingCredentialParameters'; Category = 'InvalidArgument'; Terminating = $true }
+        @{ Name = 'negative -MaxRetries'; Params = { @{ MaxRetries = -1 } }; ErrorId = 'ParameterArgumentValidationError'; Category = 'InvalidData'; Terminating = $true }
+    ) {
+        # Rows name either Item or Params (and Terminating); read the others as absent, not as strict-mode errors.
+        $row = @{ Item = $null; Params = $null; Terminating = $false }
+        foreach ($key in @($row.Keys)) { if (Test-Path "variable:$key") { $row[$key] = Get-Variable $key -ValueOnly } }
+        $parameters = @{ Password = $SecurePassword; Permanent = $true; PassThru = $true }
+        if ($row.Params) { (& $row.Params).GetEnumerator() | ForEach-Object { $parameters[$_.Key] = $_.Value } }
+        $items = if ($row.Terminating) { @($Valid1, $Valid2) } else { @($Valid1, (& $row.Item), $Valid2) }
+        $caught = $null
+        $results = try {
+            $items | Set-CognitoUserPassword @parameters -ErrorVariable failures -ErrorAction SilentlyContinue
+        } catch { $caught = $_ }
+
+        $stats = Get-GatewayStats
+        if ($row.Terminating) {
+            $caught | Should -Not -BeNullOrEmpty
+            $caught.FullyQualifiedErrorId.Split(',')[0] | Should -Be $ErrorId
+            $caught.CategoryInfo.Category | Should -Be $Category
+            $stats.requests | Should -Be 0
+        } else {
+            $caught | Should -BeNullOrEmpty
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId.Split(',')[0] | Should -Be $ErrorId
+            $failures[0].CategoryInfo.Category | Should -Be $Category
+            $results.Username | Should -Be @('valid-1', 'valid-2')
+            $stats.requests | Should -Be 2
+        }
+    }
+}
+
+Describe 'Secret hygiene' {
+    It 'a unique marker password appears in no stream, record, transcript or result, through success, failure, -WhatIf and retries' {
+        $pool = New-EmulatorPool -Url $EmulatorUrl -Name 'hygiene' -Username 'alice', 'bob'
+        Set-GatewayFaults -Rules @(@{ operation = 'AdminSetUserPassword'; username = 'bob'; fault = 'throttle'; count = 2 })
+        $transcript = Join-Path $TestDrive 'hygiene.txt'
+        $Error.Clear()
+        $common = @{ UserPoolId = $pool.Id; EndpointUrl = $GatewayUrl; Password = $SecurePassword }
+
+        Start-Transcript -Path $transcript -UseMinimalHeader | Out-Null
+        # Shown on the host (so in the transcript): verbose, debug, errors, what-if.
+        $hostRun = 'alice', 'nobody', 'bob' | Set-CognitoUserPassword @common -Permanent -PassThru -Verbose -Debug -ErrorAction Continue
+        'alice' | Set-CognitoUserPassword @common -WhatIf -Verbose
+        # Captured as records: every stream merged into the output.
+        $captured = 'alice', 'nobody', 'bob' | Set-CognitoUserPassword @common -PassThru -Verbose -Debug -ErrorAction Continue *>&1
+        Stop-Transcript | Out-Null
+
+        $stats = Get-GatewayStats
+        $stats.faults.throttle | Should -Be 2                                   # the retries happened
+        $text = Get-Content $transcript -Raw
+        $text | Should -Match "attempt 1 failed \(TooManyRequestsException\); retrying"
+        $text | Should -Match 'User does not exist'
+        $text | Should -Match 'What if:'
+        ($captured | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 5
+        ($captured | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Count | Should -Be 3   # one HTTP line per request
+        $hostRun.Username | Should -Be @('alice', 'bob')
+        (Invoke-EmulatorSignIn $pool 'bob' $Marker).AuthenticationResult | Should -Not -BeNullOrEmpty   # the marker was the password
+
+        $pattern = [regex]::Escape($Marker)
+        $text | Should -Not -Match $pattern
+        foreach ($record in $captured) {
+            ($record | Format-List * -Force | Out-String) | Should -Not -Match $pattern
+        }
+        ($hostRun | Format-List * -Force | Out-String) | Should -Not -Match $pattern
+        $Error.Count | Should -BeGreaterThan 0
+        foreach ($record in $Error) {
+            $all = @(($record | Format-List * -Force | Out-String), "$record")
+            $exception = if ($record -is [System.Management.Automation.ErrorRecord]) { $record.Exception } else { $record }
+            for ($e = $exception; $e; $e = $e.InnerException) { $all += $e.ToString(); $all += $e.Message }
+            $all | Should -Not -Match $pattern
+        }
+    }
+}
