@@ -1,14 +1,17 @@
+using System.Security;
+
 namespace CognitoPs
 {
     /// <summary>What Set-CognitoUserPassword -PassThru writes for each user whose password was set.</summary>
     public sealed class CognitoUserPasswordResult
     {
-        public CognitoUserPasswordResult(string userPoolId, string username, bool permanent, string region)
+        public CognitoUserPasswordResult(string userPoolId, string username, bool permanent, string region, SecureString? generatedPassword = null)
         {
             UserPoolId = userPoolId;
             Username = username;
             Permanent = permanent;
             Region = region;
+            Password = generatedPassword;
         }
 
         public string UserPoolId { get; }
@@ -21,5 +24,8 @@ namespace CognitoPs
         public string Status => Permanent ? "CONFIRMED" : "FORCE_CHANGE_PASSWORD";
 
         public string Region { get; }
+
+        /// <summary>The password -GeneratePassword made for this user; null when the caller supplied it.</summary>
+        public SecureString? Password { get; }
     }
 }

@@ -106,6 +106,14 @@ namespace CognitoPs.Tests
                     return;
                 }
 
+                _ = Task.Run(() => AnswerAsync(context)); // concurrently, as a real service would
+            }
+        }
+
+        private async Task AnswerAsync(HttpListenerContext context)
+        {
+            try
+            {
                 using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
                 var request = new CapturedRequest(
                     context.Request.HttpMethod, context.Request.RawUrl ?? "", context.Request.ContentType,
@@ -115,7 +123,7 @@ namespace CognitoPs.Tests
                 var (status, body) = _handler(request);
                 if (status == 0)
                 {
-                    continue;
+                    return;
                 }
 
                 var bytes = Encoding.UTF8.GetBytes(body);
@@ -125,6 +133,14 @@ namespace CognitoPs.Tests
                 context.Response.ContentLength64 = bytes.Length;
                 await context.Response.OutputStream.WriteAsync(bytes);
                 context.Response.Close();
+            }
+            catch (Exception) when (_stop.IsCancellationRequested)
+            {
+                // the server was disposed mid-answer
+            }
+            catch (HttpListenerException)
+            {
+                // the client gave up (a cancelled or timed-out call)
             }
         }
     }
@@ -211,6 +227,8 @@ namespace CognitoPs.Tests
 
             public List<string> Messages { get; } = new List<string>();
 
+            public List<ProgressRecord> Progress { get; } = new List<ProgressRecord>();
+
             /// <summary>The error that ended the script (caught by try/catch), if any: terminating errors, and -ErrorAction Stop.</summary>
             public ErrorRecord? Terminating { get; set; }
         }
@@ -241,6 +259,7 @@ namespace CognitoPs.Tests
             result.Messages.AddRange(shell.Streams.Debug.Select(d => d.Message));
             result.Messages.AddRange(shell.Streams.Warning.Select(w => w.Message));
             result.Messages.AddRange(shell.Streams.Information.Select(i => i.ToString()));
+            result.Progress.AddRange(shell.Streams.Progress);
             return result;
         }
 

@@ -196,6 +196,9 @@ namespace CognitoPs.Commands
             WriteError(record);
         }
 
+        /// <summary>Writes what the client has to say so far (it queues messages from any thread). Pipeline thread only.</summary>
+        protected void WritePendingMessages() => WriteClientMessages();
+
         /// <summary>The failures a cmdlet reports as records; anything else is a bug and should surface as one.</summary>
         protected static bool IsReportable(Exception ex) =>
             ex is CognitoServiceException || ex is CognitoConnectionException || ex is CognitoTimeoutException

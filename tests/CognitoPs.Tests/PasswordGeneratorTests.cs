@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Security;
+using CognitoPs.Client;
+using Xunit;
+
+namespace CognitoPs.Tests
+{
+    public class PasswordGeneratorTests
+    {
+        internal static string Reveal(SecureString secure)
+        {
+            var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
+            try
+            {
+                return Marshal.PtrToStringUni(pointer, secure.Length);
+            }
+            finally
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
+        }
+
+        [Fact]
+        public void TenThousandPasswordsMeetTheStrictestPolicyAndAreAllDifferent()
+        {
+            var policy = new PasswordPolicy { MinimumLength = 12, RequireUppercase = true, RequireLowercase = true, RequireNumbers = true, RequireSymbols = true };
+            using var generator = new PasswordGenerator();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+
+            for (var i = 0; i < 10_000; i++)
+            {
+                var password = Reveal(generator.Generate(policy));
+                Assert.Equal(PasswordGenerator.DefaultLength, password.Length);
+                Assert.Contains(password, c => PasswordGenerator.Uppercase.Contains(c));
+                Assert.Contains(password, c => PasswordGenerator.Lowercase.Contains(c));
+                Assert.Contains(password, c => PasswordGenerator.Digits.Contains(c));
+                Assert.Contains(password, c => PasswordGenerator.Symbols.Contains(c));
+                Assert.DoesNotContain(password, c => char.IsWhiteSpace(c) || char.IsControl(c));
+                Assert.True(seen.Add(password), "a password repeated");
+            }
+        }
+
+        [Theory]
+        [InlineData(6, 20)]
+        [InlineData(20, 20)]
+        [InlineData(99, 99)]
+        public void LengthIsTheLongerOfTwentyAndThePolicyMinimum(int minimum, int expected)
+        {
+            using var generator = new PasswordGenerator();
+
+            var password = generator.Generate(new PasswordPolicy { MinimumLength = minimum });
+
+            Assert.Equal(expected, password.Length);
+            Assert.True(password.IsReadOnly());
+        }
+
+        [Fact]
+        public void DrawsAreUniformWithoutModuloBias()
+        {
+            // 93 symbols do not divide 2^32: a plain modulo would favour the first few. Each bucket must stay within 10 % of even.
+            using var generator = new PasswordGenerator();
+            const int Bound = 93, Draws = 186_000;
+            var counts = new int[Bound];
+            for (var i = 0; i < Draws; i++)
+            {
+                counts[generator.Uniform(Bound)]++;
+            }
+
+            Assert.All(counts, c => Assert.InRange(c, 1800, 2200));
+        }
+
+        [Fact]
+        public void GeneratedPasswordsRoundTripThroughTheRequestWriter()
+        {
+            using var generator = new PasswordGenerator();
+            var password = generator.Generate(new PasswordPolicy());
+            using var writer = new JsonBodyWriter();
+            writer.WriteSecret("Password", password);
+            writer.Close();
+
+            using var parsed = System.Text.Json.JsonDocument.Parse(writer.Body);
+            Assert.Equal(Reveal(password), parsed.RootElement.GetProperty("Password").GetString());
+        }
+    }
+}
