@@ -167,6 +167,10 @@ namespace CognitoPs.Tests
             Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", CredentialsFile);
             Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", ConfigFile);
             Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+
+            // The loopback servers' handlers block (Thread.Sleep) to play a slow service; on a 2-core machine the
+            // thread pool would add threads for them slowly and the server, not the client, would limit concurrency.
+            System.Threading.ThreadPool.SetMinThreads(64, 64);
         }
     }
 
