@@ -7,13 +7,14 @@
            fault gateway, all started here on loopback and stopped afterwards); prints one "<suite>: N passed, N failed"
            line each.
     Demo   builds, starts cognito-local, creates a pool with a few users, runs the admin pipeline, stops the emulator.
+    Bench  builds, runs benchmarks B1-B5 (bench/Bench.ps1) and writes bench/results.md (about 5 minutes).
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -169,9 +170,17 @@ function Invoke-Demo {
     }
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    Install-TestEndpointPackages
+    $pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
+    & (Join-Path $PSScriptRoot 'bench/Bench.ps1') -ModuleManifest (Join-Path $ModuleOut 'CognitoPs.psd1') -PwshPath $pwsh
+}
+
 Import-Module (Join-Path $PSScriptRoot 'tests/TestServers.psm1') -Force
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
+    'Bench' { Invoke-Bench }
 }

@@ -98,4 +98,4 @@ function New-EmulatorPool {
     [pscustomobject]@{ Id = $pool.Id; ClientId = $client.ClientId; Url = $Url }
 }
 
-Export-ModuleMember -Function Install-TestEndpointPackages, Start-CognitoLocal, Start-FakeCognito, Start-FaultGateway, Stop-TestServer, Invoke-CognitoApi, New-EmulatorPool
+Export-ModuleMember -Function Install-TestEndpointPackages, Start-NodeServer, Start-CognitoLocal, Start-FakeCognito, Start-FaultGateway, Stop-TestServer, Invoke-CognitoApi, New-EmulatorPool

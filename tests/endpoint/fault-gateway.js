@@ -67,7 +67,7 @@ function pickFault(operation, username) {
 
 function forward(req, res, body) {
   stats.forwarded++;
-  const headers = { ...req.headers, host: upstream.host };
+  const headers = { ...req.headers }; // Host unchanged: an upstream that checks signatures (fake-cognito.js) sees what was signed
   const call = http.request({ hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers }, (reply) => {
     const chunks = [];
     reply.on('data', (c) => chunks.push(c));

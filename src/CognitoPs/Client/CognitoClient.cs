@@ -210,7 +210,11 @@ namespace CognitoPs.Client
                 request.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
 
-            Raise(MessageLevel.Verbose, $"{operation} for {subject} (attempt {attempt}).");
+            if (Listening)
+            {
+                Raise(MessageLevel.Verbose, $"{operation} for {subject} (attempt {attempt}).");
+            }
+
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(CallTimeout);
             var stopwatch = Stopwatch.StartNew();
@@ -219,7 +223,11 @@ namespace CognitoPs.Client
                 using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
                 var reply = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                 var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null;
-                Raise(MessageLevel.Debug, $"{operation} for {subject}: HTTP {(int)response.StatusCode} in {stopwatch.ElapsedMilliseconds} ms, request id {requestId ?? "(none)"}.");
+                if (Listening)
+                {
+                    Raise(MessageLevel.Debug, $"{operation} for {subject}: HTTP {(int)response.StatusCode} in {stopwatch.ElapsedMilliseconds} ms, request id {requestId ?? "(none)"}.");
+                }
+
                 return response.IsSuccessStatusCode ? reply : throw CognitoErrorParser.Parse(response.StatusCode, reply, requestId);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -235,6 +243,8 @@ namespace CognitoPs.Client
         private static string Describe(Exception ex) => ex is CognitoServiceException service ? service.ErrorCode : ex.GetType().Name;
 
         private void Raise(MessageLevel level, string text) => Message?.Invoke(new ClientMessage(level, text));
+
+        private bool Listening => Message != null;
     }
 
     public enum MessageLevel

@@ -1,0 +1,116 @@
+<#
+.SYNOPSIS
+    CognitoPs benchmarks B1-B5 (see README "Bulk operations"). Run by ./build.ps1 Bench after a build; prints a table
+    and writes bench/results.md. Benchmarks are not tests: nothing here passes or fails on a number.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $ModuleManifest,
+    [Parameter(Mandatory)] [string] $PwshPath
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3
+$env:AWS_ACCESS_KEY_ID = 'AKIDCOGNITOPSTEST'; $env:AWS_SECRET_ACCESS_KEY = 'cognitops-test-secret'
+$env:AWS_REGION = 'us-east-1'; $env:AWS_EC2_METADATA_DISABLED = 'true'
+$rows = [System.Collections.Generic.List[object]]::new()
+function Add-Row([string] $Id, [string] $What, [string] $Result, [string] $Target, [string] $Limit) {
+    $row = [pscustomobject]@{ Benchmark = $Id; What = $What; Result = $Result; Target = $Target; 'Limited by' = $Limit }
+    $rows.Add($row); $row | Format-List | Out-Host
+}
+function Median([double[]] $Values) { $sorted = $Values | Sort-Object; $sorted[[int][math]::Floor($sorted.Count / 2)] }
+function Seconds([scriptblock] $Block) { (Measure-Command $Block).TotalSeconds }
+# A throwaway password for the benchmark pools; it never leaves this machine.
+$password = ConvertTo-SecureString ('Bench-' + [guid]::NewGuid().ToString('n').Substring(0, 10) + '!') -AsPlainText -Force
+Import-Module $ModuleManifest -Force
+
+# ---- B1: import cost --------------------------------------------------------------------------------------------
+Write-Host 'B1: import (20 + 20 pwsh starts)...'
+$moduleDir = Split-Path $ModuleManifest
+$bare = 1..20 | ForEach-Object { Seconds { & $PwshPath -NoProfile -NonInteractive -Command '1' | Out-Null } }
+$withImport = 1..20 | ForEach-Object { Seconds { & $PwshPath -NoProfile -NonInteractive -Command "Import-Module '$moduleDir'" | Out-Null } }
+$importMs = ((Median $withImport) - (Median $bare)) * 1000
+Add-Row 'B1' 'Import-Module, median of 20 pwsh starts minus median of 20 bare starts' ('{0:0} ms (bare start {1:0} ms)' -f $importMs, ((Median $bare) * 1000)) '<= 150 ms' 'our code (assembly load of CognitoPs + AWSSDK.Core)'
+
+$emulator = Start-CognitoLocal
+$fake = Start-FakeCognito
+$servers = @($emulator, $fake)
+try {
+    # ---- B2: serial pipeline vs the AWS JS SDK, 2,000 users in cognito-local ------------------------------------
+    Write-Host 'B2: creating 2,000 users in cognito-local...'
+    $names = 1..2000 | ForEach-Object { 'bench-{0:0000}' -f $_ }
+    $pool = New-EmulatorPool -Url $emulator.Url -Name 'bench' -Username $names
+    Write-Host 'B2: Get-CognitoUser | Set-CognitoUserPassword -Permanent...'
+    $ours = Seconds { Get-CognitoUser -UserPoolId $pool.Id -EndpointUrl $emulator.Url | Set-CognitoUserPassword -Password $password -Permanent }
+    $usersFile = Join-Path $emulator.Directory 'users.txt'; $passwordFile = Join-Path $emulator.Directory 'pw.txt'
+    $names | Set-Content $usersFile
+    [System.Net.NetworkCredential]::new('', $password).Password | Set-Content $passwordFile   # for the JS SDK, which takes a string
+    Write-Host 'B2: the AWS JS SDK, same 2,000 calls...'
+    $env:ENDPOINT = $emulator.Url; $env:POOL = $pool.Id; $env:USERS_FILE = $usersFile; $env:PASSWORD_FILE = $passwordFile
+    $env:AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
+    $js = (& node (Join-Path $PSScriptRoot 'js-sdk-set-passwords.js') | ConvertFrom-Json).seconds
+    Remove-Item $passwordFile
+    Add-Row 'B2' '2,000 users, serial: Get-CognitoUser | Set-CognitoUserPassword vs AWS JS SDK v3 AdminSetUserPassword loop' `
+        ('{0:0.0}/s vs {1:0.0}/s, ratio {2:0.00}' -f (2000 / $ours), (2000 / $js), ($js / $ours)) 'ratio >= 1.0' 'cognito-local (rewrites its whole 2,000-user pool file on every write)'
+
+    # ---- B3: latency-bound: the gateway adds 50 ms per call, in front of the instant fake ------------------------
+    $gateway = Start-FaultGateway -Upstream $fake.Url
+    $servers += $gateway
+    Invoke-RestMethod -Method Post -Uri "$($gateway.Url)/__config" -ContentType 'application/json' -Body '{"rules":[{"fault":"delay","delayMs":50}]}' | Out-Null
+    $thousand = 1..1000 | ForEach-Object { 'lat-{0:0000}' -f $_ }
+    $rates = @{}
+    foreach ($limit in 1, 4, 16, 32) {
+        Write-Host "B3: 1,000 users, -ThrottleLimit $limit..."
+        $seconds = Seconds { $thousand | Set-CognitoUserPassword -UserPoolId eu-west-1_Bench1 -Password $password -ThrottleLimit $limit -EndpointUrl $gateway.Url }
+        $rates[$limit] = 1000 / $seconds
+    }
+    Add-Row 'B3a' '1,000 users, 50 ms added per call: rate at -ThrottleLimit 1 / 4 / 16 / 32' `
+        ('{0:0.0} / {1:0.0} / {2:0.0} / {3:0.0} per s; 16 = {4:0.0}x serial' -f $rates[1], $rates[4], $rates[16], $rates[32], ($rates[16] / $rates[1])) '16 >= 12x serial' 'the 50 ms latency (by design); at 32, the gateway''s JS signature check'
+    Write-Host 'B3: 500 users at -MaxRequestsPerSecond 25 -ThrottleLimit 16...'
+    # Timed here, not in Measure-Command: -ErrorVariable must land in this scope.
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $thousand[0..499] | Set-CognitoUserPassword -UserPoolId eu-west-1_Bench1 -Password $password -ThrottleLimit 16 -MaxRequestsPerSecond 25 -EndpointUrl $gateway.Url -ErrorVariable failures -ErrorAction SilentlyContinue
+    $paced = 500 / $watch.Elapsed.TotalSeconds
+    Add-Row 'B3b' '500 users, -MaxRequestsPerSecond 25 -ThrottleLimit 16 (50 ms per call)' `
+        ('{0:0.00}/s ({1:+0.0;-0.0} % from 25), {2} error records' -f $paced, (($paced / 25 - 1) * 100), $failures.Count) 'within 5 % of 25, no errors' 'the limiter (by design)'
+
+    # ---- B4: memory: 100,000 users streamed from the paging fake ---------------------------------------------
+    Write-Host 'B4: Get-CognitoUser | Measure-Object over 100,000 users (child pwsh)...'
+    $script = @"
+Import-Module '$ModuleManifest'
+`$null = Get-CognitoUser -UserPoolId eu-west-1_Paged100000 -EndpointUrl $($fake.Url) -First 120
+[GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
+`$me = Get-Process -Id `$PID; `$before = `$me.WorkingSet64
+`$watch = [Diagnostics.Stopwatch]::StartNew()
+`$count = (Get-CognitoUser -UserPoolId eu-west-1_Paged100000 -EndpointUrl $($fake.Url) | Measure-Object).Count
+`$me.Refresh()
+@{ count = `$count; seconds = `$watch.Elapsed.TotalSeconds; before = `$before; peak = `$me.PeakWorkingSet64; after = `$me.WorkingSet64 } | ConvertTo-Json -Compress
+"@
+    $memory = & $PwshPath -NoProfile -NonInteractive -Command $script | ConvertFrom-Json
+    $growthMb = [math]::Max(0, ($memory.peak - $memory.before) / 1MB)
+    Add-Row 'B4' 'Get-CognitoUser | Measure-Object, 100,000 users (1,667 pages) from the paging stand-in' `
+        ('{0:0.0} MB peak working-set growth ({1} users in {2:0.0} s, {3:0} users/s)' -f $growthMb, $memory.count, $memory.seconds, ($memory.count / $memory.seconds)) '<= 60 MB' 'our code (per-page allocations); speed: the stand-in and pwsh pipeline'
+
+    # ---- B5: client CPU per call versus a bare HttpClient to a trivial responder ------------------------------
+    Write-Host 'B5: client CPU per call (5,000 calls each)...'
+    $responderDir = Join-Path ([IO.Path]::GetTempPath()) "cognitops-responder-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+    New-Item -ItemType Directory $responderDir | Out-Null
+    $responder = Start-NodeServer -Name responder -Script (Join-Path $PSScriptRoot 'responder.js') -WorkingDirectory $responderDir
+    $servers += $responder
+    $project = Join-Path $PSScriptRoot 'ClientCost/ClientCost.csproj'
+    dotnet build $project -c Release --nologo -v quiet -o (Join-Path $responderDir 'bin') | Out-Null
+    $cost = & dotnet (Join-Path $responderDir 'bin/ClientCost.dll') "$($responder.Url)/" 5000 | ConvertFrom-Json
+    Add-Row 'B5' 'CPU per AdminSetUserPassword: CognitoClient vs bare HttpClient posting the same bytes (trivial local responder)' `
+        ('{0:0} us vs {1:0} us per call ({2:0.00}x the floor)' -f $cost.oursCpuMicroseconds, $cost.floorCpuMicroseconds, ($cost.oursCpuMicroseconds / $cost.floorCpuMicroseconds)) 'know the gap' 'our code: SigV4 (HMAC chain per call), credentials lookup, reply parsing'
+} finally {
+    $servers | Stop-TestServer
+}
+
+$memoryGiB = [double]((Get-Content /proc/meminfo -TotalCount 1) -replace '\D', '') / 1MB
+$machine = '{0}, {1} cores, {2:0} GiB; {3}; PowerShell {4}; node {5}' -f [System.Runtime.InteropServices.RuntimeInformation]::OSDescription,
+    [Environment]::ProcessorCount, $memoryGiB, [System.Runtime.InteropServices.RuntimeInformation]::FrameworkDescription, $PSVersionTable.PSVersion, (node --version)
+$table = @('| Benchmark | What | Result | Target | Limited by |', '|---|---|---|---|---|') +
+    ($rows | ForEach-Object { "| $($_.Benchmark) | $($_.What) | $($_.Result) | $($_.Target) | $($_.'Limited by') |" })
+$markdown = @("# CognitoPs benchmark results", '', "Run $(Get-Date -Format 'yyyy-MM-dd HH:mm') UTC with ``./build.ps1 Bench`` on: $machine.", '') + $table
+$markdown | Set-Content (Join-Path $PSScriptRoot 'results.md')
+$rows | Format-Table -Wrap | Out-Host
