@@ -14,7 +14,6 @@ namespace CognitoPs
         private static readonly TimeSpan UpdateEvery = TimeSpan.FromMilliseconds(250);
         private readonly Stopwatch _elapsed = Stopwatch.StartNew();
         private readonly string _activity;
-        private readonly int? _total;
         private readonly bool _show;
         private TimeSpan _lastUpdate = TimeSpan.Zero;
         private bool _shown;
@@ -22,9 +21,15 @@ namespace CognitoPs
         public BulkProgress(string activity, int? total, bool show)
         {
             _activity = activity;
-            _total = total;
+            Total = total;
             _show = show;
         }
+
+        /// <summary>How many items the run will have, when known: a percentage is shown then.</summary>
+        public int? Total { get; set; }
+
+        /// <summary>False when $ProgressPreference is SilentlyContinue: nothing is computed or written.</summary>
+        public bool Shown => _show;
 
         public int Succeeded { get; private set; }
 
@@ -62,11 +67,11 @@ namespace CognitoPs
             _shown = true;
             var done = Succeeded + Failed + Skipped;
             var record = new ProgressRecord(1, _activity, Status());
-            if (_total > 0)
+            if (Total > 0)
             {
-                record.PercentComplete = Math.Min(100, done * 100 / _total.Value);
+                record.PercentComplete = Math.Min(100, done * 100 / Total.Value);
                 var rate = done / now.TotalSeconds;
-                record.SecondsRemaining = rate > 0 ? (int)((_total.Value - done) / rate) : -1;
+                record.SecondsRemaining = rate > 0 ? (int)((Total.Value - done) / rate) : -1;
             }
 
             cmdlet.WriteProgress(record);
@@ -75,7 +80,7 @@ namespace CognitoPs
         private string Status()
         {
             var done = Succeeded + Failed + Skipped;
-            var of = _total > 0 ? $" of {_total}" : "";
+            var of = Total > 0 ? $" of {Total}" : "";
             return $"{done}{of} users: {Succeeded} done, {Failed} failed; {done / Math.Max(0.001, _elapsed.Elapsed.TotalSeconds):0.0}/s";
         }
     }

@@ -177,5 +177,26 @@ namespace CognitoPs.Tests
             Assert.Equal(new[] { "from-aws-tools", "ann@example.com" },
                 _server.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("Username").GetString()));
         }
+
+        [Fact]
+        public void ALongUnfilteredListingShowsProgressAgainstThePoolEstimate()
+        {
+            // The consumer is slow (5 ms a user), so the listing lasts long enough to show progress.
+            var result = _host.Run("$ProgressPreference = 'Continue'; Get-CognitoUser -UserPoolId eu-west-1_Ab12 -EndpointUrl $url -Credential $cred | ForEach-Object { Start-Sleep -Milliseconds 5; $_ }");
+
+            Assert.Equal(PoolSize, result.Output.Count);
+            Assert.Single(_server.Requests, r => r.Target!.EndsWith(".DescribeUserPool", StringComparison.Ordinal));
+            Assert.Contains(result.Progress, p => p.PercentComplete > 0 && p.StatusDescription.Contains($"of {PoolSize} users"));
+        }
+
+        [Theory]
+        [InlineData("-First 100")]
+        [InlineData("-UsernamePrefix u")]
+        public void BoundedOrFilteredListingsDoNotAskForTheEstimate(string options)
+        {
+            _host.Run($"$ProgressPreference = 'Continue'; Get-CognitoUser -UserPoolId eu-west-1_Ab12 {options} -EndpointUrl $url -Credential $cred");
+
+            Assert.DoesNotContain(_server.Requests, r => r.Target!.EndsWith(".DescribeUserPool", StringComparison.Ordinal));
+        }
     }
 }

@@ -18,6 +18,7 @@ namespace CognitoPs.Commands
         private ulong _skipped;
         private ulong _written;
         private bool _listIncomplete;
+        private BulkProgress? _progress;
 
         /// <summary>The user pool id; default: the connected pool. Binds from the UserPoolId of piped objects.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -59,6 +60,8 @@ namespace CognitoPs.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
+            var showProgress = !Equals(GetVariableValue("ProgressPreference"), ActionPreference.SilentlyContinue);
+            _progress = new BulkProgress("Listing Cognito users", null, showProgress);
             if (Enabled && Disabled)
             {
                 Report(new InputValidationException("ConflictingStatusFilter", "Specify -Enabled or -Disabled, not both.", null, terminating: true),
@@ -85,6 +88,7 @@ namespace CognitoPs.Commands
 
         protected override void EndProcessing()
         {
+            _progress!.Complete(this);
             if (ParameterSetName == ListSet && PagingParameters.IncludeTotalCount)
             {
                 // Exact only when the listing ran to its end; -First may stop it early.
@@ -145,10 +149,15 @@ namespace CognitoPs.Commands
                         {
                             WriteObject(new CognitoUser(user, userPoolId!, client.Region, endpoint));
                             _written++;
+                            _progress!.Success(this);
                         }
                     }
 
                     token = page.PaginationToken;
+                    if (token != null && _progress!.Total is null && WantsEstimate(query))
+                    {
+                        _progress.Total = EstimatedUsers(client, userPoolId!);
+                    }
                 }
                 while (token != null && _written < PagingParameters.First);
 
@@ -157,6 +166,29 @@ namespace CognitoPs.Commands
             catch (Exception ex) when (IsReportable(ex))
             {
                 Report(ex, $"Cannot list the users of user pool '{userPoolId}'", null, userPoolId, shared);
+            }
+        }
+
+        /// <summary>
+        /// A percentage needs the pool's size: worth one DescribeUserPool only for a long, unfiltered, unbounded listing
+        /// that someone watches (more than one page, no filter, no -First, progress shown).
+        /// </summary>
+        private bool WantsEstimate(UserQuery query) =>
+            _progress!.Shown && query.ServerFilter is null && !query.HasClientSideCriteria && PagingParameters.First == ulong.MaxValue;
+
+        private int EstimatedUsers(CognitoClient client, string userPoolId)
+        {
+            const int Unknown = -1; // known to be unknown: do not ask again
+            try
+            {
+                var estimate = Await(client.DescribeUserPoolAsync(userPoolId, StopToken)).EstimatedNumberOfUsers ?? 0;
+                return estimate > 0 ? estimate : Unknown;
+            }
+            catch (Exception ex) when (IsReportable(ex))
+            {
+                // Progress is a nicety: a role that may list users but not describe the pool still gets its users.
+                WriteVerbose($"No size estimate for user pool '{userPoolId}' ({ex.Message}); progress shows no percentage.");
+                return Unknown;
             }
         }
 
