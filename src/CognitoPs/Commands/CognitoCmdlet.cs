@@ -61,6 +61,9 @@ namespace CognitoPs.Commands
 
         protected CancellationToken StopToken => _stopping.Token;
 
+        /// <summary>False when $ProgressPreference is SilentlyContinue: then progress is neither computed nor written.</summary>
+        protected bool ProgressWanted => !Equals(GetVariableValue("ProgressPreference"), ActionPreference.SilentlyContinue);
+
         /// <summary>Connect-CognitoUserPool starts afresh instead of inheriting the previous connection.</summary>
         protected virtual bool UsesSessionDefaults => true;
 

@@ -60,8 +60,7 @@ namespace CognitoPs.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            var showProgress = !Equals(GetVariableValue("ProgressPreference"), ActionPreference.SilentlyContinue);
-            _progress = new BulkProgress("Listing Cognito users", null, showProgress);
+            _progress = new BulkProgress("Listing Cognito users", null, ProgressWanted);
             if (Enabled && Disabled)
             {
                 Report(new InputValidationException("ConflictingStatusFilter", "Specify -Enabled or -Disabled, not both.", null, terminating: true),

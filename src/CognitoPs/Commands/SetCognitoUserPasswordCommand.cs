@@ -90,8 +90,7 @@ namespace CognitoPs.Commands
 
             // A list given on the command line has a known length, so progress can show a percentage.
             var total = MyInvocation.BoundParameters.ContainsKey(nameof(Username)) ? Username?.Length : null;
-            var showProgress = !Equals(GetVariableValue("ProgressPreference"), ActionPreference.SilentlyContinue);
-            _progress = new BulkProgress("Setting Cognito user passwords", total, showProgress);
+            _progress = new BulkProgress("Setting Cognito user passwords", total, ProgressWanted);
         }
 
         protected override void ProcessRecord()
