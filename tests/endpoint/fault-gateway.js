@@ -7,6 +7,7 @@
 //   UPSTREAM=http://127.0.0.1:<emulator> HOST=127.0.0.1 PORT=<p> node fault-gateway.js
 //   POST /__config  {"seed": 7, "rules": [{"operation": "AdminSetUserPassword", "fault": "throttle", "chance": 0.5}]}
 //       fault: delay (delayMs, then forward) | throttle | internal | drop | stall | malformed | unknown-type
+//            | quota (perSecond): throttle, as Cognito does, any request beyond perSecond in the last second
 //       chance: 0..1 (seeded), or count: the first N matching requests; the first matching rule applies.
 //       username: only requests for this user (a fault that persists for one user while the others go through).
 //   GET /__stats    {"requests", "forwarded", "signatureFailures", "faults": {...}, "byOperation": {...}}
@@ -52,10 +53,22 @@ function send(res, status, body) {
   res.end(text);
 }
 
+function overQuota(rule) {
+  const now = Date.now();
+  rule.recent = (rule.recent || []).filter((t) => now - t < 1000);
+  if (rule.recent.length >= rule.perSecond) return true;
+  rule.recent.push(now);
+  return false;
+}
+
 function pickFault(operation, username) {
   for (const rule of rules) {
     if (rule.operation && rule.operation !== operation) continue;
     if (rule.username && rule.username !== username) continue;
+    if (rule.fault === 'quota') {
+      if (overQuota(rule)) return { fault: 'throttle' };
+      continue;
+    }
     if (rule.count !== undefined) {
       if (rule.count > 0) { rule.count--; return rule; }
       continue;

@@ -54,4 +54,21 @@ Describe 'Bulk runs against cognito-local' {
         $failures.TargetObject | Should -Be @('ghost-1', 'ghost-2')
         "$($summary[0])" | Should -Match '^10 set, 2 failed in '
     }
+
+    It 'a concurrent run paced under a 25/s quota finishes without a single throttle; unpaced, it is throttled' {
+        # The gateway throttles, as Cognito does, whatever exceeds 25 requests in the last second.
+        Set-GatewayFaults -Rules @(@{ operation = 'AdminSetUserPassword'; fault = 'quota'; perSecond = 25 })
+        $Names | Set-CognitoUserPassword -UserPoolId $Pool.Id -Password $SecurePassword -ThrottleLimit 8 -MaxRequestsPerSecond 22 `
+            -EndpointUrl $GatewayUrl -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 0
+        $paced = Get-GatewayStats
+        $paced.byOperation.AdminSetUserPassword | Should -Be 60
+        @($paced.faults.PSObject.Properties).Count | Should -Be 0        # not one request over the quota
+
+        Set-GatewayFaults -Rules @(@{ operation = 'AdminSetUserPassword'; fault = 'quota'; perSecond = 25 })
+        $Names | Set-CognitoUserPassword -UserPoolId $Pool.Id -Password $SecurePassword -ThrottleLimit 8 -MaxRetries 10 `
+            -EndpointUrl $GatewayUrl -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures.Count | Should -Be 0                            # the retries absorbed it
+        (Get-GatewayStats).faults.throttle | Should -BeGreaterThan 0
+    }
 }
