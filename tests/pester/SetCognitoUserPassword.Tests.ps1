@@ -18,6 +18,14 @@ Describe 'The built module' {
             Should -Be @('Connect-CognitoUserPool', 'Disconnect-CognitoUserPool', 'Get-CognitoUser', 'Get-CognitoUserPool', 'Set-CognitoUserPassword')
     }
 
+    It 'has Get-Help with a synopsis and examples for every cmdlet' {
+        foreach ($command in Get-Command -Module CognitoPs) {
+            $help = Get-Help $command.Name
+            $help.Synopsis | Should -Not -BeLike "$($command.Name)*"   # a sentence, not the syntax Get-Help falls back to
+            @($help.Examples.Example).Count | Should -BeGreaterThan 0
+        }
+    }
+
     It 'ships AWSSDK.Core but not PowerShell Standard' {
         $files = (Get-ChildItem (Split-Path $ModuleManifest)).Name
         $files | Should -Contain 'AWSSDK.Core.dll'
