@@ -102,16 +102,7 @@ namespace CognitoPs.Client
 
             body.Close();
             using var reply = await SendForJsonAsync("ListUsers", body, $"user pool '{userPoolId}'", cancellationToken).ConfigureAwait(false);
-            var users = new List<UserRecord>();
-            if (reply.RootElement.TryGetProperty("Users", out var list) && list.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var user in list.EnumerateArray())
-                {
-                    users.Add(UserRecord.Read(user));
-                }
-            }
-
-            return new UserPage(users, NonEmpty(Json.String(reply.RootElement, "PaginationToken")));
+            return new UserPage(ReadList(reply, "Users", UserRecord.Read), NonEmpty(Json.String(reply.RootElement, "PaginationToken")));
         }
 
         /// <summary>DescribeUserPool: the pool's name, size estimate and password policy. Unknown pools throw <see cref="ResourceNotFoundException"/>.</summary>
@@ -141,16 +132,22 @@ namespace CognitoPs.Client
 
             body.Close();
             using var reply = await SendForJsonAsync("ListUserPools", body, $"region {Region}", cancellationToken).ConfigureAwait(false);
-            var pools = new List<UserPoolRecord>();
-            if (reply.RootElement.TryGetProperty("UserPools", out var list) && list.ValueKind == JsonValueKind.Array)
+            return (ReadList(reply, "UserPools", UserPoolRecord.Read), NonEmpty(Json.String(reply.RootElement, "NextToken")));
+        }
+
+        /// <summary>The items of a page's array property; a missing or non-array property is an empty page.</summary>
+        private static List<T> ReadList<T>(JsonDocument reply, string name, Func<JsonElement, T> read)
+        {
+            var items = new List<T>();
+            if (reply.RootElement.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array)
             {
-                foreach (var pool in list.EnumerateArray())
+                foreach (var item in list.EnumerateArray())
                 {
-                    pools.Add(UserPoolRecord.Read(pool));
+                    items.Add(read(item));
                 }
             }
 
-            return (pools, NonEmpty(Json.String(reply.RootElement, "NextToken")));
+            return items;
         }
 
         private async Task<JsonDocument> SendForJsonAsync(string operation, JsonBodyWriter body, string subject, CancellationToken cancellationToken)
