@@ -59,8 +59,9 @@ namespace CognitoPs
         }
 
         /// <summary>
-        /// A missing pool id always stops the command (only the caller can fix it); a malformed one stops it when every
-        /// item shares it (<paramref name="shared"/>), otherwise only the piped object that brought it fails.
+        /// A missing or malformed pool id stops the command when every item shares it (<paramref name="shared"/>: it came
+        /// from the command line or the session, or no item offered one, which only the caller can fix); when a piped
+        /// object brought its own blank or malformed UserPoolId, only that object fails.
         /// </summary>
         public static void CheckUserPoolId(string? userPoolId, bool shared)
         {
@@ -68,7 +69,7 @@ namespace CognitoPs
             {
                 throw new InputValidationException("UserPoolIdMissing",
                     "No user pool id: specify -UserPoolId (for example eu-west-1_Ab12CdE3f), pipe objects that have a UserPoolId property, or run Connect-CognitoUserPool first.",
-                    userPoolId, terminating: true);
+                    userPoolId, terminating: shared);
             }
 
             if (userPoolId!.Length > MaxUserPoolIdLength || !UserPoolIdPattern.IsMatch(userPoolId))

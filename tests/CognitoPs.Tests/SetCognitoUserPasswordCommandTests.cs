@@ -169,6 +169,23 @@ namespace CognitoPs.Tests
         }
 
         [Fact]
+        public void APipedObjectWithABlankUserPoolIdFailsAloneButNoPoolAtAllStops()
+        {
+            var blank = Run(
+                "[pscustomobject]@{ Username = 'a'; UserPoolId = '' }, [pscustomobject]@{ Username = 'b'; UserPoolId = 'eu-west-1_Ab12' } " +
+                $"| Set-CognitoUserPassword -Password $pw -PassThru {Connection}");
+
+            Assert.Null(blank.Terminating);
+            Assert.Equal("UserPoolIdMissing,CognitoPs.Commands.SetCognitoUserPasswordCommand", Assert.Single(blank.Errors).FullyQualifiedErrorId);
+            Assert.Equal("b", Assert.Single(blank.Output).Properties["Username"].Value);
+
+            var none = Run($"'c', 'd' | Set-CognitoUserPassword -Password $pw {Connection}");
+
+            Assert.Equal("UserPoolIdMissing,CognitoPs.Commands.SetCognitoUserPasswordCommand", none.Terminating?.FullyQualifiedErrorId);
+            Assert.Single(_server.Requests); // only b's
+        }
+
+        [Fact]
         public void BadUsernamesAreRefusedLocallyAndTheGoodOnesStillSucceed()
         {
             var result = Run($"'alice', '', '   ', ('x' * 129), \"tab`there\", $null, 'bob' | Set-CognitoUserPassword -UserPoolId {Pool} -Password $pw -PassThru {Connection}");
