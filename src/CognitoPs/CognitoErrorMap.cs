@@ -1,13 +1,36 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using CognitoPs.Client;
 
 namespace CognitoPs
 {
+    /// <summary>What a failure happened to: the activity text, the user, the pool, and whether every item shares the pool.</summary>
+    internal sealed class FailureContext
+    {
+        public FailureContext(string activity, string? username, string? userPoolId, bool settingsShared)
+        {
+            Activity = activity;
+            Username = username;
+            UserPoolId = userPoolId;
+            SettingsShared = settingsShared;
+        }
+
+        /// <summary>E.g. "Cannot disable user 'bob' in user pool 'x'": the start of the record's message.</summary>
+        public string Activity { get; }
+
+        public string? Username { get; }
+
+        public string? UserPoolId { get; }
+
+        /// <summary>The pool id, region and endpoint came from the command line or the session: every item shares them.</summary>
+        public bool SettingsShared { get; }
+    }
+
     /// <summary>
     /// The one place where failures become ErrorRecords: ErrorId, category, target and whether the
-    /// whole command must stop. Every cmdlet sends every failure through <see cref="ToErrorRecord"/>.
+    /// whole command must stop. Every cmdlet sends every failure through <see cref="ToErrorRecord(Exception, FailureContext, out bool)"/>.
     /// </summary>
     internal static class CognitoErrorMap
     {
@@ -40,6 +63,10 @@ namespace CognitoPs
             public string? RecommendedAction { get; }
         }
 
+        private const string Throttled = "Cognito throttled the request even after retries; run the failed users again later or at a lower rate.";
+        private const string LambdaTrigger = "A Lambda trigger of the user pool refused or failed; its message above says why. Fix the input or the trigger.";
+        private const string MessageRole = "The user pool's role for sending SMS or email messages is misconfigured; fix it in the pool's messaging settings.";
+
         private static readonly Dictionary<string, Rule> ServiceErrors = new Dictionary<string, Rule>(StringComparer.Ordinal)
         {
             [nameof(UserNotFoundException)] = new Rule(ErrorCategory.ObjectNotFound, Scope.User,
@@ -49,14 +76,35 @@ namespace CognitoPs
             [nameof(PasswordHistoryPolicyViolationException)] = new Rule(ErrorCategory.InvalidArgument, Scope.User,
                 "Choose a password this user has not used recently."),
             [nameof(InvalidParameterException)] = new Rule(ErrorCategory.InvalidArgument, Scope.User),
-            [nameof(TooManyRequestsException)] = new Rule(ErrorCategory.LimitsExceeded, Scope.User,
-                "Cognito throttled the request even after retries; run the failed users again later or at a lower rate."),
-            ["ThrottlingException"] = new Rule(ErrorCategory.LimitsExceeded, Scope.User,
-                "Cognito throttled the request even after retries; run the failed users again later or at a lower rate."),
+            [nameof(TooManyRequestsException)] = new Rule(ErrorCategory.LimitsExceeded, Scope.User, Throttled),
+            ["ThrottlingException"] = new Rule(ErrorCategory.LimitsExceeded, Scope.User, Throttled),
             [nameof(InternalErrorException)] = new Rule(ErrorCategory.ResourceUnavailable, Scope.User,
                 "Cognito failed even after retries; run the failed users again later."),
             ["MalformedReply"] = new Rule(ErrorCategory.InvalidResult, Scope.User,
                 "The reply could not be read, so the outcome is unknown: check the user (Get-CognitoUser) before running it again."),
+            [nameof(UsernameExistsException)] = new Rule(ErrorCategory.ResourceExists, Scope.User,
+                "A user with this name already exists (Get-CognitoUser shows it); choose another name, or leave the existing user as it is."),
+            [nameof(AliasExistsException)] = new Rule(ErrorCategory.ResourceExists, Scope.User,
+                "Another user signs in with this email address or phone number; use another value, or -ForceAliasCreation to move it to this user."),
+            [nameof(UnsupportedUserStateException)] = new Rule(ErrorCategory.InvalidOperation, Scope.User,
+                "The user's status does not allow this (for example, an invitation can be re-sent only to a FORCE_CHANGE_PASSWORD user); check it with Get-CognitoUser."),
+            [nameof(UserNotConfirmedException)] = new Rule(ErrorCategory.InvalidOperation, Scope.User,
+                "Confirm the user first (Confirm-CognitoUser)."),
+            [nameof(PasswordResetRequiredException)] = new Rule(ErrorCategory.InvalidOperation, Scope.User,
+                "The user must finish the password reset first, or set a password with Set-CognitoUserPassword."),
+            [nameof(LimitExceededException)] = new Rule(ErrorCategory.LimitsExceeded, Scope.User,
+                "A Cognito limit was reached (not a request rate, so it was not retried); try again after the limit resets, or raise it."),
+            [nameof(TooManyFailedAttemptsException)] = new Rule(ErrorCategory.LimitsExceeded, Scope.User,
+                "Too many failed attempts for this user; wait before trying again."),
+            [nameof(CodeDeliveryFailureException)] = new Rule(ErrorCategory.InvalidOperation, Scope.User,
+                "Cognito could not send the message: check the user's email address or phone number and the pool's message settings."),
+            [nameof(UserLambdaValidationException)] = new Rule(ErrorCategory.InvalidOperation, Scope.User, LambdaTrigger),
+            [nameof(UnexpectedLambdaException)] = new Rule(ErrorCategory.InvalidOperation, Scope.User, LambdaTrigger),
+            [nameof(InvalidLambdaResponseException)] = new Rule(ErrorCategory.InvalidOperation, Scope.User, LambdaTrigger),
+            [nameof(PreconditionNotMetException)] = new Rule(ErrorCategory.InvalidOperation, Scope.User),
+            [nameof(InvalidSmsRoleAccessPolicyException)] = new Rule(ErrorCategory.InvalidOperation, Scope.User, MessageRole),
+            [nameof(InvalidSmsRoleTrustRelationshipException)] = new Rule(ErrorCategory.InvalidOperation, Scope.User, MessageRole),
+            [nameof(InvalidEmailRoleAccessPolicyException)] = new Rule(ErrorCategory.InvalidOperation, Scope.User, MessageRole),
             [nameof(ResourceNotFoundException)] = new Rule(ErrorCategory.ObjectNotFound, Scope.Pool,
                 "Check the user pool id and the region (Get-CognitoUserPool lists the pools of a region)."),
             [nameof(NotAuthorizedException)] = new Rule(ErrorCategory.PermissionDenied, Scope.Pool,
@@ -72,28 +120,42 @@ namespace CognitoPs
             ["MissingAuthenticationTokenException"] = new Rule(ErrorCategory.AuthenticationError, Scope.Credentials),
         };
 
+        /// <summary>NotAuthorized about one user's state ("User is disabled.", "Current status is CONFIRMED"): that user's problem.</summary>
+        private static readonly Rule UserStateRule = new Rule(ErrorCategory.InvalidOperation, Scope.User,
+            "The user's state does not allow this (the message says why); check it with Get-CognitoUser.");
+
+        private static readonly Regex UserStateMessage = new Regex(
+            @"\b(disabled|status|state|confirmed|attempts exceeded)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        /// <inheritdoc cref="ToErrorRecord(Exception, FailureContext, out bool)"/>
+        public static ErrorRecord ToErrorRecord(Exception failure, string activity, string? username, string? userPoolId, bool settingsShared, out bool terminating) =>
+            ToErrorRecord(failure, new FailureContext(activity, username, userPoolId, settingsShared), out terminating);
+
         /// <summary>
-        /// Builds the record for <paramref name="failure"/> during <paramref name="activity"/> (e.g. "Cannot set the
-        /// password of user 'bob' in user pool 'x'"). <paramref name="terminating"/> says the command cannot go on.
-        /// <paramref name="settingsShared"/>: this item's pool id, region and endpoint came from the command line or the
-        /// session, so every item shares them. Pool and settings failures stop the command only then; when a piped
-        /// object brought its own pool or region, only that object fails.
+        /// Builds the record for <paramref name="failure"/>. <paramref name="terminating"/> says the command cannot go on:
+        /// pool and settings failures stop it only when every item shares them (<see cref="FailureContext.SettingsShared"/>);
+        /// when a piped object brought its own pool or region, only that object fails.
         /// </summary>
-        public static ErrorRecord ToErrorRecord(Exception failure, string activity, string? username, string? userPoolId, bool settingsShared, out bool terminating)
+        public static ErrorRecord ToErrorRecord(Exception failure, FailureContext context, out bool terminating)
         {
             string errorId;
             ErrorCategory category;
             object? target;
             string? recommendedAction = null;
+            var username = context.Username;
             switch (failure)
             {
                 case CognitoServiceException service:
                     errorId = WithoutExceptionSuffix(service.ErrorCode);
-                    var rule = RuleFor(service);
+                    var rule = RuleFor(service, context);
                     category = rule.Category;
-                    target = rule.Scope == Scope.User ? username : userPoolId;
-                    terminating = rule.Scope == Scope.Credentials || (rule.Scope == Scope.Pool && settingsShared);
+                    target = rule.Scope == Scope.User ? username : context.UserPoolId;
+                    terminating = rule.Scope == Scope.Credentials || (rule.Scope == Scope.Pool && context.SettingsShared);
                     recommendedAction = rule.RecommendedAction;
+                    break;
+                case CognitoOutcomeUnknownException unknown:
+                    (errorId, category, target, terminating) = ("OutcomeUnknown", CategoryOf(unknown.InnerException), username, false);
+                    recommendedAction = $"Check the user (Get-CognitoUser '{username}') before running it again: the request was sent, but whether Cognito carried it out is unknown.";
                     break;
                 case CognitoConnectionException _:
                     (errorId, category, target, terminating) = ("ConnectionFailed", ErrorCategory.ConnectionError, username, false);
@@ -101,17 +163,17 @@ namespace CognitoPs
                     break;
                 case CognitoTimeoutException _:
                     (errorId, category, target, terminating) = ("RequestTimedOut", ErrorCategory.OperationTimeout, username, false);
-                    recommendedAction = "Run the failed users again; the password may or may not have been set.";
+                    recommendedAction = "Run the failed users again (this operation is safe to repeat); -TimeoutSec allows more time per call.";
+                    break;
+                case RequestNotSentException _:
+                    (errorId, category, target, terminating) = ("RequestNotSent", ErrorCategory.LimitsExceeded, username, false);
                     break;
                 case CognitoConfigurationException configuration:
-                    terminating = configuration.AffectsEveryRequest || settingsShared;
+                    terminating = configuration.AffectsEveryRequest || context.SettingsShared;
                     (errorId, category, target) = (configuration.ErrorId, configuration.Category, terminating ? null : username);
                     break;
                 case InputValidationException invalid:
-                    (errorId, category, target, terminating) = (invalid.ErrorId, ErrorCategory.InvalidArgument, invalid.Target, invalid.Terminating);
-                    break;
-                case ArgumentException _:
-                    (errorId, category, target, terminating) = ("InvalidArgument", ErrorCategory.InvalidArgument, username, false);
+                    (errorId, category, target, terminating) = (invalid.ErrorId, ErrorCategory.InvalidArgument, invalid.Target ?? username, invalid.Terminating);
                     break;
                 default:
                     (errorId, category, target, terminating) = ("UnexpectedError", ErrorCategory.NotSpecified, username, false);
@@ -120,7 +182,7 @@ namespace CognitoPs
 
             var record = new ErrorRecord(failure, errorId, category, target)
             {
-                ErrorDetails = new ErrorDetails($"{activity}: {failure.Message}"),
+                ErrorDetails = new ErrorDetails($"{context.Activity}: {failure.Message}"),
             };
             if (recommendedAction != null)
             {
@@ -130,8 +192,13 @@ namespace CognitoPs
             return record;
         }
 
-        private static Rule RuleFor(CognitoServiceException service)
+        private static Rule RuleFor(CognitoServiceException service, FailureContext context)
         {
+            if (service is NotAuthorizedException && context.Username != null && UserStateMessage.IsMatch(service.Message))
+            {
+                return UserStateRule;
+            }
+
             if (ServiceErrors.TryGetValue(service.ErrorCode, out var rule))
             {
                 return rule;
@@ -142,6 +209,13 @@ namespace CognitoPs
                 ? ServiceErrors[nameof(InternalErrorException)]
                 : new Rule(ErrorCategory.InvalidOperation, Scope.User);
         }
+
+        private static ErrorCategory CategoryOf(Exception? cause) => cause switch
+        {
+            CognitoTimeoutException _ => ErrorCategory.OperationTimeout,
+            CognitoConnectionException _ => ErrorCategory.ConnectionError,
+            _ => ErrorCategory.ResourceUnavailable,
+        };
 
         private static string WithoutExceptionSuffix(string code) =>
             code.EndsWith("Exception", StringComparison.Ordinal) && code.Length > "Exception".Length

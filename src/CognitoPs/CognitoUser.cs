@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Security;
 using CognitoPs.Client;
 
 namespace CognitoPs
@@ -52,6 +53,9 @@ namespace CognitoPs
 
         /// <summary>The endpoint override the user was read through; null for the AWS endpoint of <see cref="Region"/>.</summary>
         public string? EndpointUrl { get; }
+
+        /// <summary>The temporary password New-CognitoUser -GeneratePassword made for this user; otherwise null.</summary>
+        public SecureString? TemporaryPassword { get; internal set; }
 
         public override string ToString() => Username;
     }

@@ -66,19 +66,33 @@ namespace CognitoPs
 
         public void Dispose() => _random.Dispose();
 
-        /// <summary>A uniform integer in [0, bound): rejection sampling, since value % bound would favour small values.</summary>
-        internal int Uniform(int bound)
+        /// <summary>A uniform integer in [0, bound), from this generator's CSPRNG.</summary>
+        internal int Uniform(int bound) => Uniform(bound, NextUInt32);
+
+        /// <summary>
+        /// A uniform integer in [0, bound) from uniform 32-bit draws: rejection sampling, since value % bound would favour
+        /// the residues of the values above the largest multiple of bound (the "modulo bias").
+        /// </summary>
+        internal static int Uniform(int bound, Func<uint> next)
         {
-            var limit = uint.MaxValue - (uint.MaxValue % (uint)bound); // the largest multiple of bound that fits
+            var limit = RejectionLimit(bound);
             uint value;
             do
             {
-                _random.GetBytes(_four);
-                value = BitConverter.ToUInt32(_four, 0);
+                value = next();
             }
             while (value >= limit);
 
             return (int)(value % (uint)bound);
+        }
+
+        /// <summary>Draws at or above this are redrawn: it is the largest multiple of bound that fits in 32 bits.</summary>
+        internal static uint RejectionLimit(int bound) => uint.MaxValue - (uint.MaxValue % (uint)bound);
+
+        private uint NextUInt32()
+        {
+            _random.GetBytes(_four);
+            return BitConverter.ToUInt32(_four, 0);
         }
     }
 }

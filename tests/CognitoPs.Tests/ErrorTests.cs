@@ -21,7 +21,22 @@ namespace CognitoPs.Tests
         [InlineData("InternalErrorException", typeof(InternalErrorException))]
         [InlineData("ResourceNotFoundException", typeof(ResourceNotFoundException))]
         [InlineData("NotAuthorizedException", typeof(NotAuthorizedException))]
-        public void EveryAdminSetUserPasswordErrorGetsItsTypedException(string code, Type expected)
+        [InlineData("UsernameExistsException", typeof(UsernameExistsException))]
+        [InlineData("AliasExistsException", typeof(AliasExistsException))]
+        [InlineData("UnsupportedUserStateException", typeof(UnsupportedUserStateException))]
+        [InlineData("UserNotConfirmedException", typeof(UserNotConfirmedException))]
+        [InlineData("PasswordResetRequiredException", typeof(PasswordResetRequiredException))]
+        [InlineData("LimitExceededException", typeof(LimitExceededException))]
+        [InlineData("TooManyFailedAttemptsException", typeof(TooManyFailedAttemptsException))]
+        [InlineData("CodeDeliveryFailureException", typeof(CodeDeliveryFailureException))]
+        [InlineData("UserLambdaValidationException", typeof(UserLambdaValidationException))]
+        [InlineData("UnexpectedLambdaException", typeof(UnexpectedLambdaException))]
+        [InlineData("InvalidLambdaResponseException", typeof(InvalidLambdaResponseException))]
+        [InlineData("PreconditionNotMetException", typeof(PreconditionNotMetException))]
+        [InlineData("InvalidSmsRoleAccessPolicyException", typeof(InvalidSmsRoleAccessPolicyException))]
+        [InlineData("InvalidSmsRoleTrustRelationshipException", typeof(InvalidSmsRoleTrustRelationshipException))]
+        [InlineData("InvalidEmailRoleAccessPolicyException", typeof(InvalidEmailRoleAccessPolicyException))]
+        public void EveryMappedErrorGetsItsTypedException(string code, Type expected)
         {
             var error = Parse(HttpStatusCode.BadRequest, $"{{\"__type\":\"{code}\",\"message\":\"m\"}}");
 
@@ -94,6 +109,21 @@ namespace CognitoPs.Tests
         [InlineData("ExpiredTokenException", 400, "ExpiredToken", ErrorCategory.AuthenticationError, "eu-west-1_Ab12", true)]
         [InlineData("BrandNewFeatureException", 400, "BrandNewFeature", ErrorCategory.InvalidOperation, "alice", false)]
         [InlineData("MalformedReply", 200, "MalformedReply", ErrorCategory.InvalidResult, "alice", false)]
+        [InlineData("UsernameExistsException", 400, "UsernameExists", ErrorCategory.ResourceExists, "alice", false)]
+        [InlineData("AliasExistsException", 400, "AliasExists", ErrorCategory.ResourceExists, "alice", false)]
+        [InlineData("UnsupportedUserStateException", 400, "UnsupportedUserState", ErrorCategory.InvalidOperation, "alice", false)]
+        [InlineData("UserNotConfirmedException", 400, "UserNotConfirmed", ErrorCategory.InvalidOperation, "alice", false)]
+        [InlineData("PasswordResetRequiredException", 400, "PasswordResetRequired", ErrorCategory.InvalidOperation, "alice", false)]
+        [InlineData("LimitExceededException", 400, "LimitExceeded", ErrorCategory.LimitsExceeded, "alice", false)]
+        [InlineData("TooManyFailedAttemptsException", 400, "TooManyFailedAttempts", ErrorCategory.LimitsExceeded, "alice", false)]
+        [InlineData("CodeDeliveryFailureException", 400, "CodeDeliveryFailure", ErrorCategory.InvalidOperation, "alice", false)]
+        [InlineData("UserLambdaValidationException", 400, "UserLambdaValidation", ErrorCategory.InvalidOperation, "alice", false)]
+        [InlineData("UnexpectedLambdaException", 400, "UnexpectedLambda", ErrorCategory.InvalidOperation, "alice", false)]
+        [InlineData("InvalidLambdaResponseException", 400, "InvalidLambdaResponse", ErrorCategory.InvalidOperation, "alice", false)]
+        [InlineData("PreconditionNotMetException", 400, "PreconditionNotMet", ErrorCategory.InvalidOperation, "alice", false)]
+        [InlineData("InvalidSmsRoleAccessPolicyException", 400, "InvalidSmsRoleAccessPolicy", ErrorCategory.InvalidOperation, "alice", false)]
+        [InlineData("InvalidSmsRoleTrustRelationshipException", 400, "InvalidSmsRoleTrustRelationship", ErrorCategory.InvalidOperation, "alice", false)]
+        [InlineData("InvalidEmailRoleAccessPolicyException", 400, "InvalidEmailRoleAccessPolicy", ErrorCategory.InvalidOperation, "alice", false)]
         public void ServiceErrorsFollowTheTable(string code, int status, string errorId, ErrorCategory category, string target, bool terminating)
         {
             var failure = CognitoErrorParser.Create(code, "service says no", (HttpStatusCode)status, "req-9");
@@ -158,6 +188,63 @@ namespace CognitoPs.Tests
             Assert.Equal("alice", Map(invalid, poolFromCommandLine: false).Record.TargetObject);
             Assert.True(Map(invalid, poolFromCommandLine: true).Terminating);
             Assert.True(Map(noCredentials, poolFromCommandLine: false).Terminating);
+        }
+
+        [Theory]
+        [InlineData("User is disabled.")]
+        [InlineData("User cannot be confirmed. Current status is CONFIRMED")]
+        [InlineData("User password cannot be reset in the current state.")]
+        [InlineData("Password attempts exceeded")]
+        public void NotAuthorizedAboutTheUsersStateIsThatUsersError(string message)
+        {
+            var (record, terminating) = Map(new NotAuthorizedException(message, HttpStatusCode.BadRequest, null));
+
+            Assert.False(terminating);
+            Assert.Equal(("NotAuthorized", ErrorCategory.InvalidOperation, (object)"alice"), (record.FullyQualifiedErrorId, record.CategoryInfo.Category, record.TargetObject));
+            Assert.EndsWith(message, record.ErrorDetails.Message);
+        }
+
+        [Fact]
+        public void NotAuthorizedWithoutAUserStateIsAPermissionProblemThatStops()
+        {
+            var (record, terminating) = Map(new NotAuthorizedException("Access to the requested resource is not authorized.", HttpStatusCode.BadRequest, null));
+
+            Assert.True(terminating);
+            Assert.Equal((ErrorCategory.PermissionDenied, (object)"eu-west-1_Ab12"), (record.CategoryInfo.Category, record.TargetObject));
+        }
+
+        [Fact]
+        public void TheLambdaTriggersMessageIsKept()
+        {
+            var (record, _) = Map(new UserLambdaValidationException("PreSignUp failed with error Team is required.", HttpStatusCode.BadRequest, null));
+
+            Assert.Equal(Activity + ": PreSignUp failed with error Team is required.", record.ErrorDetails.Message);
+            Assert.Contains("Lambda trigger", record.ErrorDetails.RecommendedAction);
+        }
+
+        [Theory]
+        [InlineData(typeof(CognitoTimeoutException), ErrorCategory.OperationTimeout)]
+        [InlineData(typeof(CognitoConnectionException), ErrorCategory.ConnectionError)]
+        [InlineData(typeof(InternalErrorException), ErrorCategory.ResourceUnavailable)]
+        public void AnUnknownOutcomeSaysToCheckTheUser(Type cause, ErrorCategory category)
+        {
+            Exception inner = cause == typeof(CognitoTimeoutException) ? new CognitoTimeoutException("late")
+                : cause == typeof(CognitoConnectionException) ? new CognitoConnectionException("dropped", new System.IO.IOException())
+                : new InternalErrorException("oops", HttpStatusCode.InternalServerError, null);
+
+            var (record, terminating) = Map(new CognitoOutcomeUnknownException("sent, no answer", inner));
+
+            Assert.False(terminating);
+            Assert.Equal(("OutcomeUnknown", category, (object)"alice"), (record.FullyQualifiedErrorId, record.CategoryInfo.Category, record.TargetObject));
+            Assert.Contains("Get-CognitoUser 'alice'", record.ErrorDetails.RecommendedAction);
+        }
+
+        [Fact]
+        public void APlainArgumentExceptionIsABugNotBadInput()
+        {
+            Assert.False(Commands.CognitoCmdlet.IsReportable(new ArgumentException("a bug")));
+            Assert.False(Commands.CognitoCmdlet.IsReportable(new ArgumentOutOfRangeException("value")));
+            Assert.True(Commands.CognitoCmdlet.IsReportable(new InputValidationException("UsernameMissing", "no name", null, false)));
         }
 
         [Fact]

@@ -59,9 +59,11 @@ namespace CognitoPs.Tests
         }
 
         [Fact]
-        public void DrawsAreUniformWithoutModuloBias()
+        public void DrawsCoverEveryCharacterEvenly()
         {
-            // 93 symbols do not divide 2^32: a plain modulo would favour the first few. Each bucket must stay within 10 % of even.
+            // What this proves: no character is missing or grossly over- or under-drawn (a wrong index mapping, a
+            // short alphabet). It cannot see modulo bias: with 32-bit draws that bias is about 93 / 2^32, far below
+            // sampling noise. The next test checks the rejection rule that prevents it, exactly.
             using var generator = new PasswordGenerator();
             const int Bound = 93, Draws = 186_000;
             var counts = new int[Bound];
@@ -71,6 +73,23 @@ namespace CognitoPs.Tests
             }
 
             Assert.All(counts, c => Assert.InRange(c, 1800, 2200));
+        }
+
+        [Theory]
+        [InlineData(93)]
+        [InlineData(26)]
+        [InlineData(7)]
+        public void DrawsInTheBiasedTailAreRedrawnSoEveryResultIsEquallyLikely(int bound)
+        {
+            var limit = PasswordGenerator.RejectionLimit(bound);
+            // Accepted draws are exactly 0 .. limit-1: a whole number of blocks of `bound`, one result per residue per block.
+            Assert.Equal(0u, limit % (uint)bound);
+            Assert.True(uint.MaxValue - limit < (uint)bound, "more draws are thrown away than needed");
+
+            // A draw in the tail would, by plain modulo, favour the smallest results: it must be redrawn instead.
+            var draws = new Queue<uint>(new[] { uint.MaxValue, limit, limit - 1 });
+            Assert.Equal((int)((limit - 1) % (uint)bound), PasswordGenerator.Uniform(bound, draws.Dequeue));
+            Assert.Empty(draws);
         }
 
         [Fact]

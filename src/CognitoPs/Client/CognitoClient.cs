@@ -1,9 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Security;
 using System.Text.Json;
 using System.Threading;
@@ -14,10 +14,11 @@ using Amazon.Runtime;
 namespace CognitoPs.Client
 {
     /// <summary>
-    /// A small typed client for the Cognito user pools API (JSON 1.1 over HTTPS, SigV4-signed),
-    /// one async method per operation. Thread-safe; cmdlets share one per region and endpoint.
+    /// A small typed client for the Cognito user pools API (JSON 1.1 over HTTPS, SigV4-signed), one async method per
+    /// operation (see the other parts of this class). This part is the plumbing they share: the body, signing, pacing,
+    /// retries, errors and reading the reply. Thread-safe; cmdlets share one per region and endpoint.
     /// </summary>
-    public sealed class CognitoClient
+    public sealed partial class CognitoClient
     {
         private const string TargetPrefix = "AWSCognitoIdentityProviderService.";
         private static readonly HttpClient SharedHttp = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false })
@@ -47,112 +48,58 @@ namespace CognitoPs.Client
         /// <summary>Paces every attempt (retries included), e.g. to stay under a Cognito quota. Null: no pacing.</summary>
         public RateLimiter? Pacing { get; set; }
 
+        /// <summary>A send rate that throttling lowers for every request of the command. Null: each request backs off alone.</summary>
+        internal AdaptiveSendRate? AdaptiveRate { get; set; }
+
         /// <summary>Progress worth showing in -Verbose / -Debug. May be raised on any thread.</summary>
         public event Action<ClientMessage>? Message;
 
         public static Uri DefaultEndpoint(string region) => new Uri($"https://cognito-idp.{region}.amazonaws.com/");
 
-        /// <summary>AdminSetUserPassword. The password is read from the SecureString only while the body is written.</summary>
-        public async Task AdminSetUserPasswordAsync(string userPoolId, string username, SecureString password, bool permanent, CancellationToken cancellationToken)
+        /// <summary>Sends an operation whose reply has members and reads them; the reply must be a JSON object.</summary>
+        private async Task<T> CallAsync<T>(
+            CognitoOperation operation, string subject, Action<JsonBodyWriter> write, Func<JsonElement, T> read, CancellationToken cancellationToken, SecureString? secret = null)
         {
-            using var body = new JsonBodyWriter();
-            body.WriteString("UserPoolId", userPoolId);
-            body.WriteString("Username", username);
-            body.WriteSecret("Password", password);
-            body.WriteBoolean("Permanent", permanent);
-            body.Close();
+            using var body = NewBody(write);
+            var reply = await SendAsync(operation, body.Body, subject, secret, cancellationToken).ConfigureAwait(false);
+            using var document = ParseObject(operation, reply);
+            return read(document.RootElement);
+        }
+
+        /// <summary>
+        /// Sends an operation without reply members. Success is HTTP 200 with an empty body (as the API reference
+        /// describes it) or a JSON object (what Cognito sends today); anything else is garbage, not success.
+        /// </summary>
+        private async Task CallAsync(
+            CognitoOperation operation, string subject, Action<JsonBodyWriter> write, CancellationToken cancellationToken, SecureString? secret = null)
+        {
+            using var body = NewBody(write);
+            var reply = await SendAsync(operation, body.Body, subject, secret, cancellationToken).ConfigureAwait(false);
+            if (!IsBlank(reply))
+            {
+                ParseObject(operation, reply).Dispose();
+            }
+        }
+
+        // The body is written here, synchronously, so callers' arguments are read before the first await.
+        private static JsonBodyWriter NewBody(Action<JsonBodyWriter> write)
+        {
+            var body = new JsonBodyWriter();
             try
             {
-                // The reply is {}; reading it anyway means a garbled success is reported, not taken on trust.
-                using var reply = await SendForJsonAsync("AdminSetUserPassword", body, $"user '{username}' in user pool '{userPoolId}'", cancellationToken).ConfigureAwait(false);
+                write(body);
+                body.Close();
+                return body;
             }
-            catch (CognitoServiceException ex) when (SecretScanner.Contains(ex.Message, password))
+            catch
             {
-                // Defence in depth: a service message that echoes the submitted value must not carry it into an ErrorRecord.
-                throw CognitoErrorParser.Create(ex.ErrorCode, "The service's message was withheld because it contained the password.", ex.StatusCode, ex.RequestId);
+                body.Dispose();
+                throw;
             }
         }
 
-        /// <summary>AdminGetUser: one user by name (or alias). Unknown users throw <see cref="UserNotFoundException"/>.</summary>
-        public async Task<UserRecord> AdminGetUserAsync(string userPoolId, string username, CancellationToken cancellationToken)
+        private static JsonDocument ParseObject(CognitoOperation operation, byte[] reply)
         {
-            using var body = new JsonBodyWriter();
-            body.WriteString("UserPoolId", userPoolId);
-            body.WriteString("Username", username);
-            body.Close();
-            using var reply = await SendForJsonAsync("AdminGetUser", body, $"user '{username}' in user pool '{userPoolId}'", cancellationToken).ConfigureAwait(false);
-            return UserRecord.Read(reply.RootElement);
-        }
-
-        /// <summary>One ListUsers page (Limit 1–60). Pass the previous page's token to continue.</summary>
-        public async Task<UserPage> ListUsersAsync(string userPoolId, string? filter, int limit, string? paginationToken, CancellationToken cancellationToken)
-        {
-            using var body = new JsonBodyWriter();
-            body.WriteString("UserPoolId", userPoolId);
-            if (!string.IsNullOrEmpty(filter))
-            {
-                body.WriteString("Filter", filter!);
-            }
-
-            body.WriteNumber("Limit", limit);
-            if (paginationToken != null)
-            {
-                body.WriteString("PaginationToken", paginationToken);
-            }
-
-            body.Close();
-            using var reply = await SendForJsonAsync("ListUsers", body, $"user pool '{userPoolId}'", cancellationToken).ConfigureAwait(false);
-            return new UserPage(ReadList(reply, "Users", UserRecord.Read), NonEmpty(Json.String(reply.RootElement, "PaginationToken")));
-        }
-
-        /// <summary>DescribeUserPool: the pool's name, size estimate and password policy. Unknown pools throw <see cref="ResourceNotFoundException"/>.</summary>
-        public async Task<UserPoolRecord> DescribeUserPoolAsync(string userPoolId, CancellationToken cancellationToken)
-        {
-            using var body = new JsonBodyWriter();
-            body.WriteString("UserPoolId", userPoolId);
-            body.Close();
-            using var reply = await SendForJsonAsync("DescribeUserPool", body, $"user pool '{userPoolId}'", cancellationToken).ConfigureAwait(false);
-            if (!reply.RootElement.TryGetProperty("UserPool", out var pool) || pool.ValueKind != JsonValueKind.Object)
-            {
-                throw new CognitoServiceException("MalformedReply", "DescribeUserPool answered without a UserPool object.", System.Net.HttpStatusCode.OK, null);
-            }
-
-            return UserPoolRecord.Read(pool);
-        }
-
-        /// <summary>One ListUserPools page (MaxResults 1–60).</summary>
-        public async Task<(IReadOnlyList<UserPoolRecord> Pools, string? NextToken)> ListUserPoolsAsync(int maxResults, string? nextToken, CancellationToken cancellationToken)
-        {
-            using var body = new JsonBodyWriter();
-            body.WriteNumber("MaxResults", maxResults);
-            if (nextToken != null)
-            {
-                body.WriteString("NextToken", nextToken);
-            }
-
-            body.Close();
-            using var reply = await SendForJsonAsync("ListUserPools", body, $"region {Region}", cancellationToken).ConfigureAwait(false);
-            return (ReadList(reply, "UserPools", UserPoolRecord.Read), NonEmpty(Json.String(reply.RootElement, "NextToken")));
-        }
-
-        /// <summary>The items of a page's array property; a missing or non-array property is an empty page.</summary>
-        private static List<T> ReadList<T>(JsonDocument reply, string name, Func<JsonElement, T> read)
-        {
-            var items = new List<T>();
-            if (reply.RootElement.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in list.EnumerateArray())
-                {
-                    items.Add(read(item));
-                }
-            }
-
-            return items;
-        }
-
-        private async Task<JsonDocument> SendForJsonAsync(string operation, JsonBodyWriter body, string subject, CancellationToken cancellationToken)
-        {
-            var reply = await SendAsync(operation, body.Body, subject, cancellationToken).ConfigureAwait(false);
             try
             {
                 var document = JsonDocument.Parse(reply);
@@ -172,37 +119,53 @@ namespace CognitoPs.Client
                 System.Net.HttpStatusCode.OK, null);
         }
 
-        private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+        private static bool IsBlank(byte[] reply) => reply.All(b => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n');
 
         /// <summary>Sends one operation with retries; returns the reply body of the successful attempt.</summary>
-        internal async Task<byte[]> SendAsync(string operation, ArraySegment<byte> body, string subject, CancellationToken cancellationToken)
+        private async Task<byte[]> SendAsync(CognitoOperation operation, ArraySegment<byte> body, string subject, SecureString? secret, CancellationToken cancellationToken)
         {
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    return await SendOnceAsync(operation, body, subject, attempt, cancellationToken).ConfigureAwait(false);
+                    return await SendOnceAsync(operation, body, subject, secret, attempt, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (Retry.ShouldRetry(ex, attempt) && !cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Retry.ShouldRetry(ex, attempt, operation.Repeatable))
                 {
                     var delay = Retry.DelayBefore(attempt);
                     Raise(MessageLevel.Verbose, $"{operation} for {subject}: attempt {attempt} failed ({Describe(ex)}); retrying in {delay.TotalMilliseconds:0} ms.");
                     await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !operation.Repeatable && CognitoRetryPolicy.LeavesOutcomeUnknown(ex))
+                {
+                    throw new CognitoOutcomeUnknownException(
+                        $"{operation} for {subject} was sent, but {WhatHappened(ex)}, so Cognito may or may not have carried it out; it was not sent again.", ex);
+                }
             }
         }
 
-        private async Task<byte[]> SendOnceAsync(string operation, ArraySegment<byte> body, string subject, int attempt, CancellationToken cancellationToken)
+        private async Task<byte[]> SendOnceAsync(
+            CognitoOperation operation, ArraySegment<byte> body, string subject, SecureString? secret, int attempt, CancellationToken cancellationToken)
         {
+            if (AdaptiveRate != null)
+            {
+                await AdaptiveRate.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             using var lease = Pacing is null ? null : await Pacing.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+            if (lease != null && !lease.IsAcquired)
+            {
+                throw new RequestNotSentException($"{operation} for {subject} was not sent: the -MaxRequestsPerSecond limiter refused it.");
+            }
+
             var credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
             using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint)
             {
                 Content = new ByteArrayContent(body.Array!, body.Offset, body.Count),
             };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(RequestSigner.ContentType);
-            request.Headers.TryAddWithoutValidation("X-Amz-Target", TargetPrefix + operation);
-            foreach (var header in RequestSigner.Sign(Endpoint, TargetPrefix + operation, body, credentials, Region, DateTime.UtcNow))
+            request.Headers.TryAddWithoutValidation("X-Amz-Target", TargetPrefix + operation.Name);
+            foreach (var header in RequestSigner.Sign(Endpoint, TargetPrefix + operation.Name, body, credentials, Region, DateTime.UtcNow))
             {
                 request.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
@@ -215,6 +178,7 @@ namespace CognitoPs.Client
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(CallTimeout);
             var stopwatch = Stopwatch.StartNew();
+            var sentAt = AdaptiveRate?.Now() ?? 0;
             try
             {
                 using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
@@ -225,7 +189,24 @@ namespace CognitoPs.Client
                     Raise(MessageLevel.Debug, $"{operation} for {subject}: HTTP {(int)response.StatusCode} in {stopwatch.ElapsedMilliseconds} ms, request id {requestId ?? "(none)"}.");
                 }
 
-                return response.IsSuccessStatusCode ? reply : throw CognitoErrorParser.Parse(response.StatusCode, reply, requestId);
+                // A reply that echoes the password is withheld before any of it becomes a string; the parsed message is
+                // checked again in case the service escaped characters differently.
+                var failure = secret != null && SecretScanner.Contains(reply, secret) ? CognitoErrorParser.Withheld(response.StatusCode, reply, requestId)
+                    : response.IsSuccessStatusCode ? null
+                    : CognitoErrorParser.Parse(response.StatusCode, reply, requestId);
+                if (secret != null && failure != null && SecretScanner.ContainsText(failure.Message, secret))
+                {
+                    failure = CognitoErrorParser.Withheld(response.StatusCode, reply, requestId);
+                }
+
+                Observe(failure, response.StatusCode, sentAt);
+                if (failure != null)
+                {
+                    Array.Clear(reply, 0, reply.Length);
+                    throw failure;
+                }
+
+                return reply;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -233,15 +214,72 @@ namespace CognitoPs.Client
             }
             catch (HttpRequestException ex)
             {
-                throw new CognitoConnectionException($"{operation} for {subject} could not reach {Endpoint.Host}: {ex.Message}", ex);
+                throw new CognitoConnectionException($"{operation} for {subject} could not reach {Endpoint.Host}: {ex.Message}", ex, requestSent: !NeverConnected(ex));
             }
         }
+
+        /// <summary>Tells the adaptive rate what Cognito did with a request: throttled it, or accepted it.</summary>
+        private void Observe(CognitoServiceException? failure, System.Net.HttpStatusCode status, double sentAt)
+        {
+            if (AdaptiveRate is null)
+            {
+                return;
+            }
+
+            if (failure != null && CognitoRetryPolicy.IsThrottling(failure))
+            {
+                AdaptiveRate.OnThrottled(sentAt);
+            }
+            else if ((int)status < 500)
+            {
+                AdaptiveRate.OnAccepted();
+            }
+        }
+
+        /// <summary>True when the connection was never made (refused, no such host, TLS failed), so nothing reached the service.</summary>
+        private static bool NeverConnected(HttpRequestException failure)
+        {
+            for (var inner = failure.InnerException; inner != null; inner = inner.InnerException)
+            {
+                if (inner is SocketException socket)
+                {
+                    return socket.SocketErrorCode == SocketError.ConnectionRefused || socket.SocketErrorCode == SocketError.HostNotFound
+                        || socket.SocketErrorCode == SocketError.HostUnreachable || socket.SocketErrorCode == SocketError.NetworkUnreachable
+                        || socket.SocketErrorCode == SocketError.TryAgain || socket.SocketErrorCode == SocketError.NoData
+                        || socket.SocketErrorCode == SocketError.AddressNotAvailable;
+                }
+
+                if (inner is System.Security.Authentication.AuthenticationException)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string WhatHappened(Exception failure) => failure switch
+        {
+            CognitoTimeoutException _ => "no answer came in time",
+            CognitoConnectionException _ => "the connection dropped before the answer",
+            CognitoServiceException service => $"the service failed ({service.ErrorCode})",
+            _ => failure.GetType().Name,
+        };
 
         private static string Describe(Exception ex) => ex is CognitoServiceException service ? service.ErrorCode : ex.GetType().Name;
 
         private void Raise(MessageLevel level, string text) => Message?.Invoke(new ClientMessage(level, text));
 
         private bool Listening => Message != null;
+
+        private static string UserSubject(string username, string userPoolId) => $"user '{username}' in user pool '{userPoolId}'";
+
+        /// <summary>Writes the two members every per-user request starts with.</summary>
+        private static void WriteUser(JsonBodyWriter body, string userPoolId, string username)
+        {
+            body.WriteString("UserPoolId", userPoolId);
+            body.WriteString("Username", username);
+        }
     }
 
     public enum MessageLevel

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 using System.Text.Json;
 
@@ -21,17 +22,49 @@ namespace CognitoPs.Client
             return Create(StripPrefix(type), message ?? $"The service answered HTTP {(int)statusCode} {type}.", statusCode, requestId);
         }
 
-        public static CognitoServiceException Create(string code, string message, HttpStatusCode status, string? requestId) => code switch
+        public static CognitoServiceException Create(string code, string message, HttpStatusCode status, string? requestId) =>
+            TypedErrors.TryGetValue(code, out var create) ? create(message, status, requestId) : new CognitoServiceException(code, message, status, requestId);
+
+        /// <summary>
+        /// The error of a reply that contained the password: only its code is read, and its message is replaced, so the
+        /// echoed password never becomes a string.
+        /// </summary>
+        public static CognitoServiceException Withheld(HttpStatusCode statusCode, byte[] body, string? requestId)
         {
-            nameof(UserNotFoundException) => new UserNotFoundException(message, status, requestId),
-            nameof(InvalidPasswordException) => new InvalidPasswordException(message, status, requestId),
-            nameof(PasswordHistoryPolicyViolationException) => new PasswordHistoryPolicyViolationException(message, status, requestId),
-            nameof(InvalidParameterException) => new InvalidParameterException(message, status, requestId),
-            nameof(TooManyRequestsException) => new TooManyRequestsException(message, status, requestId),
-            nameof(InternalErrorException) => new InternalErrorException(message, status, requestId),
-            nameof(ResourceNotFoundException) => new ResourceNotFoundException(message, status, requestId),
-            nameof(NotAuthorizedException) => new NotAuthorizedException(message, status, requestId),
-            _ => new CognitoServiceException(code, message, status, requestId),
+            var type = (int)statusCode < 300 ? null : ReadType(body);
+            const string Message = "The service's reply was withheld because it contained the password.";
+            return type is null
+                ? new CognitoServiceException((int)statusCode < 300 ? "MalformedReply" : "UnknownError", Message, statusCode, requestId)
+                : Create(StripPrefix(type), Message, statusCode, requestId);
+        }
+
+        private delegate CognitoServiceException Factory(string message, HttpStatusCode status, string? requestId);
+
+        private static readonly Dictionary<string, Factory> TypedErrors = new Dictionary<string, Factory>(StringComparer.Ordinal)
+        {
+            [nameof(UserNotFoundException)] = (m, s, r) => new UserNotFoundException(m, s, r),
+            [nameof(InvalidPasswordException)] = (m, s, r) => new InvalidPasswordException(m, s, r),
+            [nameof(PasswordHistoryPolicyViolationException)] = (m, s, r) => new PasswordHistoryPolicyViolationException(m, s, r),
+            [nameof(InvalidParameterException)] = (m, s, r) => new InvalidParameterException(m, s, r),
+            [nameof(TooManyRequestsException)] = (m, s, r) => new TooManyRequestsException(m, s, r),
+            [nameof(InternalErrorException)] = (m, s, r) => new InternalErrorException(m, s, r),
+            [nameof(ResourceNotFoundException)] = (m, s, r) => new ResourceNotFoundException(m, s, r),
+            [nameof(NotAuthorizedException)] = (m, s, r) => new NotAuthorizedException(m, s, r),
+            [nameof(UsernameExistsException)] = (m, s, r) => new UsernameExistsException(m, s, r),
+            [nameof(AliasExistsException)] = (m, s, r) => new AliasExistsException(m, s, r),
+            [nameof(UnsupportedUserStateException)] = (m, s, r) => new UnsupportedUserStateException(m, s, r),
+            [nameof(UserNotConfirmedException)] = (m, s, r) => new UserNotConfirmedException(m, s, r),
+            [nameof(PasswordResetRequiredException)] = (m, s, r) => new PasswordResetRequiredException(m, s, r),
+            [nameof(LimitExceededException)] = (m, s, r) => new LimitExceededException(m, s, r),
+            [nameof(TooManyFailedAttemptsException)] = (m, s, r) => new TooManyFailedAttemptsException(m, s, r),
+            [nameof(CodeDeliveryFailureException)] = (m, s, r) => new CodeDeliveryFailureException(m, s, r),
+            [nameof(UserLambdaValidationException)] = (m, s, r) => new UserLambdaValidationException(m, s, r),
+            [nameof(UnexpectedLambdaException)] = (m, s, r) => new UnexpectedLambdaException(m, s, r),
+            [nameof(InvalidLambdaResponseException)] = (m, s, r) => new InvalidLambdaResponseException(m, s, r),
+            [nameof(PreconditionNotMetException)] = (m, s, r) => new PreconditionNotMetException(m, s, r),
+            [nameof(InvalidSmsRoleAccessPolicyException)] = (m, s, r) => new InvalidSmsRoleAccessPolicyException(m, s, r),
+            [nameof(InvalidSmsRoleTrustRelationshipException)] = (m, s, r) => new InvalidSmsRoleTrustRelationshipException(m, s, r),
+            [nameof(InvalidEmailRoleAccessPolicyException)] = (m, s, r) => new InvalidEmailRoleAccessPolicyException(m, s, r),
         };
 
         /// <summary>The start of a reply, printable, for messages that must say what arrived.</summary>
@@ -60,6 +93,19 @@ namespace CognitoPs.Client
             var code = hash >= 0 ? type.Substring(hash + 1) : type;
             var colon = code.IndexOf(':');
             return colon >= 0 ? code.Substring(0, colon) : code;
+        }
+
+        private static string? ReadType(byte[] body)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                return document.RootElement.ValueKind == JsonValueKind.Object ? Json.String(document.RootElement, "__type") : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
         }
 
         private static (string? Type, string? Message) ReadTypeAndMessage(byte[] body)

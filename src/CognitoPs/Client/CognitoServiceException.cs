@@ -74,10 +74,119 @@ namespace CognitoPs.Client
             : base(nameof(NotAuthorizedException), message, statusCode, requestId) { }
     }
 
+    public sealed class UsernameExistsException : CognitoServiceException
+    {
+        public UsernameExistsException(string message, HttpStatusCode statusCode, string? requestId)
+            : base(nameof(UsernameExistsException), message, statusCode, requestId) { }
+    }
+
+    public sealed class AliasExistsException : CognitoServiceException
+    {
+        public AliasExistsException(string message, HttpStatusCode statusCode, string? requestId)
+            : base(nameof(AliasExistsException), message, statusCode, requestId) { }
+    }
+
+    public sealed class UnsupportedUserStateException : CognitoServiceException
+    {
+        public UnsupportedUserStateException(string message, HttpStatusCode statusCode, string? requestId)
+            : base(nameof(UnsupportedUserStateException), message, statusCode, requestId) { }
+    }
+
+    public sealed class UserNotConfirmedException : CognitoServiceException
+    {
+        public UserNotConfirmedException(string message, HttpStatusCode statusCode, string? requestId)
+            : base(nameof(UserNotConfirmedException), message, statusCode, requestId) { }
+    }
+
+    public sealed class PasswordResetRequiredException : CognitoServiceException
+    {
+        public PasswordResetRequiredException(string message, HttpStatusCode statusCode, string? requestId)
+            : base(nameof(PasswordResetRequiredException), message, statusCode, requestId) { }
+    }
+
+    public sealed class LimitExceededException : CognitoServiceException
+    {
+        public LimitExceededException(string message, HttpStatusCode statusCode, string? requestId)
+            : base(nameof(LimitExceededException), message, statusCode, requestId) { }
+    }
+
+    public sealed class TooManyFailedAttemptsException : CognitoServiceException
+    {
+        public TooManyFailedAttemptsException(string message, HttpStatusCode statusCode, string? requestId)
+            : base(nameof(TooManyFailedAttemptsException), message, statusCode, requestId) { }
+    }
+
+    public sealed class CodeDeliveryFailureException : CognitoServiceException
+    {
+        public CodeDeliveryFailureException(string message, HttpStatusCode statusCode, string? requestId)
+            : base(nameof(CodeDeliveryFailureException), message, statusCode, requestId) { }
+    }
+
+    public sealed class UserLambdaValidationException : CognitoServiceException
+    {
+        public UserLambdaValidationException(string message, HttpStatusCode statusCode, string? requestId)
+            : base(nameof(UserLambdaValidationException), message, statusCode, requestId) { }
+    }
+
+    public sealed class UnexpectedLambdaException : CognitoServiceException
+    {
+        public UnexpectedLambdaException(string message, HttpStatusCode statusCode, string? requestId)
+            : base(nameof(UnexpectedLambdaException), message, statusCode, requestId) { }
+    }
+
+    public sealed class InvalidLambdaResponseException : CognitoServiceException
+    {
+        public InvalidLambdaResponseException(string message, HttpStatusCode statusCode, string? requestId)
+            : base(nameof(InvalidLambdaResponseException), message, statusCode, requestId) { }
+    }
+
+    public sealed class PreconditionNotMetException : CognitoServiceException
+    {
+        public PreconditionNotMetException(string message, HttpStatusCode statusCode, string? requestId)
+            : base(nameof(PreconditionNotMetException), message, statusCode, requestId) { }
+    }
+
+    public sealed class InvalidSmsRoleAccessPolicyException : CognitoServiceException
+    {
+        public InvalidSmsRoleAccessPolicyException(string message, HttpStatusCode statusCode, string? requestId)
+            : base(nameof(InvalidSmsRoleAccessPolicyException), message, statusCode, requestId) { }
+    }
+
+    public sealed class InvalidSmsRoleTrustRelationshipException : CognitoServiceException
+    {
+        public InvalidSmsRoleTrustRelationshipException(string message, HttpStatusCode statusCode, string? requestId)
+            : base(nameof(InvalidSmsRoleTrustRelationshipException), message, statusCode, requestId) { }
+    }
+
+    public sealed class InvalidEmailRoleAccessPolicyException : CognitoServiceException
+    {
+        public InvalidEmailRoleAccessPolicyException(string message, HttpStatusCode statusCode, string? requestId)
+            : base(nameof(InvalidEmailRoleAccessPolicyException), message, statusCode, requestId) { }
+    }
+
     /// <summary>The request never got an answer: DNS, refused or dropped connection, TLS failure.</summary>
     public sealed class CognitoConnectionException : Exception
     {
-        public CognitoConnectionException(string message, Exception inner) : base(message, inner) { }
+        public CognitoConnectionException(string message, Exception inner, bool requestSent = true)
+            : base(message, inner) => RequestSent = requestSent;
+
+        /// <summary>False when no connection was ever made (refused, unknown host, TLS handshake): the service saw nothing.</summary>
+        public bool RequestSent { get; }
+    }
+
+    /// <summary>
+    /// A request that must not be repeated (it creates a user, or sends the user a message) was sent, but no answer came
+    /// back: it timed out, the connection dropped, or the service failed. Cognito may or may not have carried it out.
+    /// </summary>
+    public sealed class CognitoOutcomeUnknownException : Exception
+    {
+        public CognitoOutcomeUnknownException(string message, Exception inner) : base(message, inner) { }
+    }
+
+    /// <summary>The client's own rate limiter refused a request, so nothing was sent.</summary>
+    public sealed class RequestNotSentException : Exception
+    {
+        public RequestNotSentException(string message) : base(message) { }
     }
 
     /// <summary>No answer within the per-call timeout.</summary>

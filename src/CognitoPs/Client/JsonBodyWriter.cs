@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security;
@@ -44,6 +45,45 @@ namespace CognitoPs.Client
         {
             WritePropertyName(name);
             AppendAscii(value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        /// <summary><c>"name":["a","b"]</c>.</summary>
+        public void WriteStringList(string name, IEnumerable<string> values)
+        {
+            WritePropertyName(name);
+            Append((byte)'[');
+            var first = true;
+            foreach (var value in values)
+            {
+                if (!first)
+                {
+                    Append((byte)',');
+                }
+
+                first = false;
+                WriteQuoted(value);
+            }
+
+            Append((byte)']');
+        }
+
+        /// <summary><c>"name":[{"Name":"email","Value":"a@example.com"}, …]</c>: Cognito's AttributeType list.</summary>
+        public void WriteAttributeList(string name, IEnumerable<KeyValuePair<string, string>> attributes)
+        {
+            WritePropertyName(name);
+            Append((byte)'[');
+            var first = true;
+            foreach (var attribute in attributes)
+            {
+                AppendAscii(first ? "{\"Name\":" : ",{\"Name\":");
+                first = false;
+                WriteQuoted(attribute.Key);
+                AppendAscii(",\"Value\":");
+                WriteQuoted(attribute.Value);
+                Append((byte)'}');
+            }
+
+            Append((byte)']');
         }
 
         /// <summary>Writes <paramref name="secret"/> as a JSON string, reading it only from a zeroed-after-use unmanaged copy.</summary>
@@ -134,7 +174,8 @@ namespace CognitoPs.Client
                 else if (char.IsSurrogate(chars[i]))
                 {
                     // No character value in the message: this text may be about a password.
-                    throw new ArgumentException($"The value contains an unpaired UTF-16 surrogate at position {i + 1}; it cannot be sent as UTF-8.");
+                    throw new InputValidationException("UnpairedSurrogate",
+                        $"A value contains an unpaired UTF-16 surrogate at position {i + 1}; it cannot be sent as UTF-8.", null, terminating: false);
                 }
             }
         }

@@ -59,10 +59,19 @@ namespace CognitoPs.Commands
         /// <summary>The connected session (Connect-CognitoUserPool), if any.</summary>
         protected CognitoSessionDefaults? Session { get; private set; }
 
-        protected CancellationToken StopToken => _stopping.Token;
+        /// <summary>Cancelled by Ctrl+C (StopProcessing) and when the command is disposed, so nothing it started outlives it.</summary>
+        protected internal CancellationToken StopToken => _stopping.Token;
 
-        /// <summary>False when $ProgressPreference is SilentlyContinue: then progress is neither computed nor written.</summary>
-        protected bool ProgressWanted => !Equals(GetVariableValue("ProgressPreference"), ActionPreference.SilentlyContinue);
+        /// <summary>
+        /// False when progress is off for this command: -ProgressAction SilentlyContinue, else $ProgressPreference.
+        /// Then progress is neither computed nor written.
+        /// </summary>
+        protected bool ProgressWanted =>
+            !Equals(MyInvocation.BoundParameters.TryGetValue("ProgressAction", out var given) ? LanguagePrimitives.ConvertTo<ActionPreference>(given) : GetVariableValue("ProgressPreference"),
+                ActionPreference.SilentlyContinue);
+
+        /// <summary>True for commands that send many requests side by side: throttling then lowers one send rate for all of them.</summary>
+        protected virtual bool AdaptsToThrottling => false;
 
         /// <summary>Connect-CognitoUserPool starts afresh instead of inheriting the previous connection.</summary>
         protected virtual bool UsesSessionDefaults => true;
@@ -90,6 +99,19 @@ namespace CognitoPs.Commands
 
         public void Dispose()
         {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Cancels whatever is still in flight (a command can end without StopProcessing, e.g. when a later command fails).</summary>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (!disposing)
+            {
+                return;
+            }
+
+            _stopping.Cancel();
             _pacing?.Dispose();
             _stopping.Dispose();
         }
@@ -134,12 +156,21 @@ namespace CognitoPs.Commands
                     Retry = new CognitoRetryPolicy { MaxRetries = MaxRetries },
                     CallTimeout = TimeSpan.FromSeconds(TimeoutSec),
                     Pacing = _pacing,
+                    AdaptiveRate = AdaptsToThrottling ? NewAdaptiveRate(endpoint.Host) : null,
                 };
                 client.Message += _messages.Enqueue;
                 _clients[key] = client;
             }
 
             return client;
+        }
+
+        private AdaptiveSendRate NewAdaptiveRate(string host)
+        {
+            var rate = new AdaptiveSendRate();
+            rate.RateCut += (perSecond, accepted) => _messages.Enqueue(new ClientMessage(MessageLevel.Verbose,
+                $"{host} is throttling: sending at most {perSecond:0.#} requests/s for now (it accepted {accepted} in the last second), then faster again."));
+            return rate;
         }
 
         /// <summary>The endpoint override objects should carry onward, or null for AWS's own endpoint.</summary>
@@ -202,10 +233,14 @@ namespace CognitoPs.Commands
         /// <summary>Writes what the client has to say so far (it queues messages from any thread). Pipeline thread only.</summary>
         protected void WritePendingMessages() => WriteClientMessages();
 
-        /// <summary>The failures a cmdlet reports as records; anything else is a bug and should surface as one.</summary>
-        protected static bool IsReportable(Exception ex) =>
+        /// <summary>
+        /// The failures a cmdlet reports as records: the service's answers, the network, settings and input refused before
+        /// sending. Anything else (even an ArgumentException) is a bug and must surface as one, not pass for bad input.
+        /// </summary>
+        protected internal static bool IsReportable(Exception ex) =>
             ex is CognitoServiceException || ex is CognitoConnectionException || ex is CognitoTimeoutException
-            || ex is CognitoConfigurationException || ex is ArgumentException;
+            || ex is CognitoOutcomeUnknownException || ex is RequestNotSentException
+            || ex is CognitoConfigurationException || ex is InputValidationException;
 
         private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
