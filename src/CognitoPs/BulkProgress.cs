@@ -37,6 +37,9 @@ namespace CognitoPs
 
         public int Skipped { get; private set; }
 
+        /// <summary>Outcomes reported as warnings because the pipeline had stopped (they are also counted as done or failed).</summary>
+        public int Unwritten { get; set; }
+
         public void Success(Cmdlet cmdlet) => Count(cmdlet, () => Succeeded++);
 
         public void Failure(Cmdlet cmdlet) => Count(cmdlet, () => Failed++);
@@ -52,7 +55,8 @@ namespace CognitoPs
         }
 
         public string Summary(string verb) =>
-            $"{Succeeded} {verb}, {Failed} failed in {_elapsed.Elapsed.TotalSeconds:0.0} s" + (Skipped > 0 ? $", {Skipped} skipped" : "");
+            $"{Succeeded} {verb}, {Failed} failed in {_elapsed.Elapsed.TotalSeconds:0.0} s" + (Skipped > 0 ? $", {Skipped} skipped" : "")
+            + (Unwritten > 0 ? $"; {Unwritten} reported as warnings because the pipeline had stopped" : "");
 
         private void Count(Cmdlet cmdlet, Action count)
         {

@@ -120,7 +120,18 @@ namespace CognitoPs.Tests
                     context.Request.Headers["X-Amz-Target"], context.Request.Headers["Authorization"],
                     context.Request.Headers["X-Amz-Security-Token"], await reader.ReadToEndAsync());
                 Requests.Enqueue(request);
-                var (status, body) = _handler(request);
+                (int Status, string Body) answer;
+                try
+                {
+                    answer = _handler(request);
+                }
+                catch (Exception ex)
+                {
+                    // A broken test handler must fail the test, not leave the client waiting for its timeout.
+                    answer = (500, $"{{\"__type\":\"TestHandlerFailed\",\"message\":\"{ex.GetType().Name}\"}}");
+                }
+
+                var (status, body) = answer;
                 if (status == 0)
                 {
                     return;
