@@ -10,10 +10,19 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('CognitoPs.Format.ps1xml')
     CmdletsToExport      = @(
+        'Confirm-CognitoUser'
         'Connect-CognitoUserPool'
+        'Disable-CognitoUser'
         'Disconnect-CognitoUserPool'
+        'Enable-CognitoUser'
         'Get-CognitoUser'
         'Get-CognitoUserPool'
+        'New-CognitoUser'
+        'Remove-CognitoUser'
+        'Remove-CognitoUserAttribute'
+        'Reset-CognitoUserPassword'
+        'Revoke-CognitoUserSession'
+        'Set-CognitoUserAttribute'
         'Set-CognitoUserPassword'
     )
     FunctionsToExport    = @()
