@@ -76,9 +76,13 @@ function Invoke-PesterSuite {
         $servers += ($emulator = Start-CognitoLocal)
         $servers += ($fake = Start-FakeCognito)
         $servers += ($gateway = Start-FaultGateway -Upstream $emulator.Url)
+        $servers += ($fakeGateway = Start-FaultGateway -Upstream $fake.Url)
+        $servers += ($sdk = Start-SdkProxy)
         $env:COGNITOPS_TEST_EMULATOR_URL = $emulator.Url
         $env:COGNITOPS_TEST_FAKE_URL = $fake.Url
         $env:COGNITOPS_TEST_GATEWAY_URL = $gateway.Url
+        $env:COGNITOPS_TEST_FAKE_GATEWAY_URL = $fakeGateway.Url
+        $env:COGNITOPS_TEST_SDK_URL = $sdk.Url
         $config = New-PesterConfiguration
         $config.Run.Path = Join-Path $PSScriptRoot 'tests/pester'
         $config.Run.PassThru = $true
@@ -88,7 +92,8 @@ function Invoke-PesterSuite {
         [pscustomobject]@{ Passed = $run.PassedCount; Failed = $run.FailedCount + $run.FailedBlocksCount + $run.FailedContainersCount }
     } finally {
         $servers | Stop-TestServer
-        Remove-Item Env:COGNITOPS_TEST_EMULATOR_URL, Env:COGNITOPS_TEST_FAKE_URL, Env:COGNITOPS_TEST_GATEWAY_URL -ErrorAction SilentlyContinue
+        Remove-Item Env:COGNITOPS_TEST_EMULATOR_URL, Env:COGNITOPS_TEST_FAKE_URL, Env:COGNITOPS_TEST_GATEWAY_URL, Env:COGNITOPS_TEST_FAKE_GATEWAY_URL,
+            Env:COGNITOPS_TEST_SDK_URL -ErrorAction SilentlyContinue
     }
 }
 

@@ -67,6 +67,27 @@ function Start-FaultGateway {
     Start-NodeServer -Name 'fault-gateway' -Script (Join-Path $script:EndpointDir 'fault-gateway.js') -WorkingDirectory $dir -Environment @{ UPSTREAM = $Upstream }
 }
 
+function Start-SdkProxy {
+    <# tests/endpoint/sdk-proxy.js: Cognito calls through the AWS JS SDK, to read state back independently of CognitoPs. #>
+    $dir = Join-Path ([IO.Path]::GetTempPath()) "cognitops-sdk-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+    New-Item -ItemType Directory -Path $dir -Force | Out-Null
+    Start-NodeServer -Name 'sdk-proxy' -Script (Join-Path $script:EndpointDir 'sdk-proxy.js') -WorkingDirectory $dir `
+        -Environment @{ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true' }
+}
+
+function Invoke-JsSdk {
+    <#
+    Calls -Operation on -Endpoint through the AWS JS SDK (via the proxy at -ProxyUrl) and returns its output;
+    a service error is thrown as "<ErrorName>: <message>".
+    #>
+    param([Parameter(Mandatory)] [string] $ProxyUrl, [Parameter(Mandatory)] [string] $Endpoint,
+        [Parameter(Mandatory)] [string] $Operation, [hashtable] $Body = @{})
+    $request = @{ endpoint = $Endpoint; operation = $Operation; input = $Body } | ConvertTo-Json -Depth 10 -Compress
+    $result = Invoke-RestMethod -Method Post -Uri "$ProxyUrl/call" -ContentType 'application/json' -Body $request
+    if ($result.PSObject.Properties.Name -contains 'error') { throw "$($result.error.name): $($result.error.message)" }
+    $result.output
+}
+
 function Stop-TestServer([Parameter(ValueFromPipeline)] $Server) {
     process {
         if ($null -eq $Server) { return }
@@ -98,4 +119,4 @@ function New-EmulatorPool {
     [pscustomobject]@{ Id = $pool.Id; ClientId = $client.ClientId; Url = $Url }
 }
 
-Export-ModuleMember -Function Install-TestEndpointPackages, Start-NodeServer, Start-CognitoLocal, Start-FakeCognito, Start-FaultGateway, Stop-TestServer, Invoke-CognitoApi, New-EmulatorPool
+Export-ModuleMember -Function Install-TestEndpointPackages, Start-NodeServer, Start-CognitoLocal, Start-FakeCognito, Start-FaultGateway, Start-SdkProxy, Invoke-JsSdk, Stop-TestServer, Invoke-CognitoApi, New-EmulatorPool

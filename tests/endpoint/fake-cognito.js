@@ -6,10 +6,18 @@
 //   prefixed-not-found (a namespaced __type), unknown-code, malformed-reply, echo-password (a message that
 //   repeats the submitted password), throttled-twice (two throttles, then success); anything else succeeds.
 // Pool ids ending in _NoSuchPool answer ResourceNotFoundException.
+// Any other pool id holds users in memory for the user lifecycle operations (AdminCreateUser, AdminGetUser,
+// AdminDeleteUser, AdminEnable/DisableUser, AdminResetUserPassword, AdminConfirmSignUp, AdminUpdate/DeleteUserAttributes,
+// AdminUserGlobalSignOut), with Cognito's rules and messages (UsernameExists, the password policy, RESEND only to
+// FORCE_CHANGE_PASSWORD users, a reset needs a verified email or phone, "User is disabled.", "User cannot be confirmed.
+// Current status is ..."). Operations without reply members answer HTTP 200 with an empty body, as the API reference
+// describes. The scripted user names above answer their error in every per-user operation.
+// POST /__seed {"pool": id, "users": [{Username, UserStatus, Enabled, Attributes: [{Name, Value}]}]} stores users as given.
 // ListUsers / DescribeUserPool on a pool id ending in _Paged<N> serve N generated users and page exactly as Cognito
 // does: Limit 1-60 (else InvalidParameterException), opaque tokens tied to the pool, pages that may be short, and
 // one empty page (with a token) after the first; Filter as Cognito parses it (one attribute, = or ^=, "quoted").
-// GET /__stats reports request counts (and the Limit of each ListUsers); POST /__reset clears them.
+// GET /__stats reports request counts (and the Limit of each ListUsers, the messages sent per user, the global sign-outs);
+// POST /__reset clears them and the stored users.
 // Usage: HOST=127.0.0.1 PORT=<p> node fake-cognito.js
 const http = require('http');
 const crypto = require('crypto');
@@ -21,10 +29,12 @@ const credentials = {
 };
 const targetPrefix = 'AWSCognitoIdentityProviderService.';
 let stats;
+const pools = new Map(); // pool id -> Map(username -> user)
 resetStats();
 
 function resetStats() {
-  stats = { requests: 0, byUser: {}, byOperation: {}, signatureFailures: 0, listUsersLimits: [] };
+  stats = { requests: 0, byUser: {}, byOperation: {}, signatureFailures: 0, listUsersLimits: [], messages: {}, globalSignOuts: {}, emptyReplies: 0 };
+  pools.clear();
 }
 
 const scripted = {
@@ -36,6 +46,20 @@ const scripted = {
   'not-authorized': [400, 'NotAuthorizedException', 'Access to the requested resource is not authorized.'],
   'prefixed-not-found': [400, 'com.amazonaws.cognito.identity.idp.model#UserNotFoundException', 'User does not exist.'],
   'unknown-code': [400, 'BrandNewFeatureException', 'A code this client has never seen.'],
+  'username-exists': [400, 'UsernameExistsException', 'User account already exists'],
+  'alias-exists': [400, 'AliasExistsException', 'An account with the given email already exists.'],
+  'unsupported-state': [400, 'UnsupportedUserStateException', 'Resend not possible. alias-exists status is not FORCE_CHANGE_PASSWORD'],
+  'not-confirmed': [400, 'UserNotConfirmedException', 'User is not confirmed.'],
+  'reset-required': [400, 'PasswordResetRequiredException', 'Password reset required for the user'],
+  'limit-exceeded': [400, 'LimitExceededException', 'Attempt limit exceeded, please try after some time.'],
+  'too-many-failed': [400, 'TooManyFailedAttemptsException', 'Too many failed attempts.'],
+  'code-delivery': [400, 'CodeDeliveryFailureException', 'Unable to deliver message to +15550100.'],
+  'lambda-validation': [400, 'UserLambdaValidationException', 'PreSignUp failed with error Team is required.'],
+  'unexpected-lambda': [400, 'UnexpectedLambdaException', 'PreSignUp invocation failed due to error AccessDeniedException.'],
+  'invalid-lambda': [400, 'InvalidLambdaResponseException', 'Unrecognizable lambda output'],
+  'precondition': [400, 'PreconditionNotMetException', 'The precondition was not met.'],
+  'sms-role': [400, 'InvalidSmsRoleAccessPolicyException', 'Role does not have permission to publish with SNS'],
+  'disabled-user': [400, 'NotAuthorizedException', 'User is disabled.'],
 };
 
 function reply(res, status, body) {
@@ -55,6 +79,7 @@ function fail(res, status, type, message) {
 async function handle(req, res, body) {
   if (req.method === 'GET' && req.url === '/__stats') return reply(res, 200, stats);
   if (req.method === 'POST' && req.url === '/__reset') { resetStats(); return reply(res, 200, {}); }
+  if (req.method === 'POST' && req.url === '/__seed') { seed(JSON.parse(body.toString('utf8'))); return reply(res, 200, {}); }
 
   stats.requests++;
   const problem = await signatureProblem(req, body, credentials);
@@ -73,6 +98,7 @@ async function handle(req, res, body) {
 
   if (operation === 'ListUsers') return listUsers(res, input);
   if (operation === 'DescribeUserPool') return describeUserPool(res, input);
+  if (lifecycle[operation]) return userOperation(res, operation, input);
   if (operation !== 'AdminSetUserPassword') return fail(res, 400, 'UnknownOperationException', `Unsupported here: ${operation}`);
   if (typeof input.UserPoolId !== 'string' || typeof input.Username !== 'string' || typeof input.Password !== 'string') {
     return fail(res, 400, 'InvalidParameterException', 'UserPoolId, Username and Password are required strings.');
@@ -88,7 +114,133 @@ async function handle(req, res, body) {
   if (user === 'echo-password') {
     return fail(res, 400, 'InvalidParameterException', `1 validation error detected: Value '${input.Password}' at 'password' failed to satisfy constraint`);
   }
+  const stored = pools.get(input.UserPoolId)?.get(user);
+  if (stored) {
+    stored.UserStatus = input.Permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
+    stored.UserLastModifiedDate = now();
+  }
   return reply(res, 200, {});
+}
+
+// ---- the user store: the admin user operations as Cognito answers them ----
+const defaultPolicy = { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true };
+const now = () => Math.round(Date.now() / 10) / 100;
+const attr = (u, name) => u.Attributes.find((a) => a.Name === name)?.Value;
+
+function setAttributes(u, attributes) {
+  for (const { Name, Value } of attributes || []) {
+    const existing = u.Attributes.find((a) => a.Name === Name);
+    if (existing) existing.Value = Value; else u.Attributes.push({ Name, Value });
+  }
+}
+
+function policyProblem(password) {
+  const p = defaultPolicy;
+  if (password.length < p.MinimumLength) return 'Password not long enough';
+  if (p.RequireUppercase && !/[A-Z]/.test(password)) return 'Password must have uppercase characters';
+  if (p.RequireLowercase && !/[a-z]/.test(password)) return 'Password must have lowercase characters';
+  if (p.RequireNumbers && !/[0-9]/.test(password)) return 'Password must have numeric characters';
+  if (p.RequireSymbols && !/[^A-Za-z0-9]/.test(password)) return 'Password must have symbol characters';
+  return null;
+}
+
+function userType(u) {
+  return { Username: u.Username, Attributes: u.Attributes, UserCreateDate: u.UserCreateDate, UserLastModifiedDate: u.UserLastModifiedDate, Enabled: u.Enabled, UserStatus: u.UserStatus };
+}
+
+function newUser(username, status, attributes) {
+  const u = { Username: username, Attributes: [{ Name: 'sub', Value: crypto.randomUUID() }], UserStatus: status, Enabled: true, UserCreateDate: now(), UserLastModifiedDate: now() };
+  setAttributes(u, attributes);
+  return u;
+}
+
+function sendMessage(u) { stats.messages[u.Username] = (stats.messages[u.Username] || 0) + 1; }
+
+// Each returns [status, body] or [status, __type, message]; a body of null is the empty reply of an operation without members.
+const lifecycle = {
+  AdminCreateUser(users, input) {
+    const existing = users.get(input.Username);
+    if (input.MessageAction === 'RESEND') {
+      if (!existing) return [400, 'UserNotFoundException', 'User does not exist.'];
+      if (existing.UserStatus !== 'FORCE_CHANGE_PASSWORD') return [400, 'UnsupportedUserStateException', `Resend not possible. ${input.Username} status is not FORCE_CHANGE_PASSWORD`];
+      sendMessage(existing);
+      return [200, { User: userType(existing) }];
+    }
+    if (existing) return [400, 'UsernameExistsException', 'User account already exists'];
+    if (input.TemporaryPassword !== undefined) {
+      const problem = policyProblem(input.TemporaryPassword);
+      if (problem) return [400, 'InvalidPasswordException', `Password does not conform to policy: ${problem}`];
+    }
+    const u = newUser(input.Username, 'FORCE_CHANGE_PASSWORD', input.UserAttributes);
+    if (input.MessageAction !== 'SUPPRESS') {
+      const mediums = input.DesiredDeliveryMediums || ['SMS'];
+      const reachable = (mediums.includes('EMAIL') && attr(u, 'email')) || (mediums.includes('SMS') && attr(u, 'phone_number'));
+      if (!reachable) return [400, 'InvalidParameterException', 'User has no attribute matching desired delivery mediums'];
+      sendMessage(u);
+    }
+    users.set(u.Username, u);
+    return [200, { User: userType(u) }];
+  },
+  AdminGetUser: (users, input, u) => [200, { ...userType(u), UserAttributes: u.Attributes, Attributes: undefined }],
+  AdminDeleteUser(users, input, u) { users.delete(u.Username); return [200, null]; },
+  AdminEnableUser(users, input, u) { u.Enabled = true; return [200, null]; },
+  AdminDisableUser(users, input, u) { u.Enabled = false; return [200, null]; },
+  AdminResetUserPassword(users, input, u) {
+    if (!u.Enabled) return [400, 'NotAuthorizedException', 'User is disabled.'];
+    if (attr(u, 'email_verified') !== 'true' && attr(u, 'phone_number_verified') !== 'true') {
+      return [400, 'InvalidParameterException', 'Cannot reset password for the user as there is no registered/verified email or phone_number'];
+    }
+    u.UserStatus = 'RESET_REQUIRED';
+    sendMessage(u);
+    return [200, null];
+  },
+  AdminConfirmSignUp(users, input, u) {
+    if (u.UserStatus !== 'UNCONFIRMED') return [400, 'NotAuthorizedException', `User cannot be confirmed. Current status is ${u.UserStatus}`];
+    u.UserStatus = 'CONFIRMED';
+    return [200, null];
+  },
+  AdminUpdateUserAttributes(users, input, u) {
+    const given = input.UserAttributes || [];
+    setAttributes(u, given);
+    if (given.some((a) => a.Name === 'email') && !given.some((a) => a.Name === 'email_verified')) setAttributes(u, [{ Name: 'email_verified', Value: 'false' }]);
+    return [200, null];
+  },
+  AdminDeleteUserAttributes(users, input, u) {
+    u.Attributes = u.Attributes.filter((a) => !(input.UserAttributeNames || []).includes(a.Name));
+    return [200, null];
+  },
+  AdminUserGlobalSignOut(users, input, u) { stats.globalSignOuts[u.Username] = (stats.globalSignOuts[u.Username] || 0) + 1; return [200, null]; },
+};
+
+function userOperation(res, operation, input) {
+  if (typeof input.UserPoolId !== 'string' || typeof input.Username !== 'string') {
+    return fail(res, 400, 'InvalidParameterException', 'UserPoolId and Username are required strings.');
+  }
+  if (input.UserPoolId.endsWith('_NoSuchPool')) return fail(res, 400, 'ResourceNotFoundException', `User pool ${input.UserPoolId} does not exist.`);
+  const name = input.Username;
+  stats.byUser[name] = (stats.byUser[name] || 0) + 1;
+  if (scripted[name]) return fail(res, ...scripted[name]);
+  if (name === 'throttled-twice' && stats.byUser[name] <= 2) return fail(res, 400, 'TooManyRequestsException', 'Too many requests');
+  if (name === 'malformed-reply') return reply(res, 502, '<html><body>Bad gateway</body></html>');
+  if (!pools.has(input.UserPoolId)) pools.set(input.UserPoolId, new Map());
+  const users = pools.get(input.UserPoolId);
+  const u = users.get(name);
+  if (!u && operation !== 'AdminCreateUser') return fail(res, 400, 'UserNotFoundException', 'User does not exist.');
+  const [status, ...rest] = lifecycle[operation](users, input, u);
+  if (rest.length === 2) return fail(res, status, rest[0], rest[1]);
+  if (u && operation !== 'AdminGetUser') u.UserLastModifiedDate = now();
+  if (rest[0] !== null) return reply(res, status, rest[0]);
+  stats.emptyReplies++;
+  return reply(res, status, '');
+}
+
+function seed(input) {
+  if (!pools.has(input.pool)) pools.set(input.pool, new Map());
+  for (const given of input.users || []) {
+    const u = newUser(given.Username, given.UserStatus || 'CONFIRMED', given.Attributes);
+    if (given.Enabled === false) u.Enabled = false;
+    pools.get(input.pool).set(u.Username, u);
+  }
 }
 
 // ---- the paging pool: users made up on demand, so 100,000 of them cost nothing to hold ----

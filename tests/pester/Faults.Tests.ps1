@@ -242,3 +242,89 @@ Describe 'Secret hygiene' {
         }
     }
 }
+
+Describe 'Bad-input matrix: the lifecycle cmdlets' {
+    BeforeAll {
+        # Through the gateway in front of the stand-in, which has every lifecycle operation; the gateway counts requests.
+        $LifecycleCmdlets = @(
+            @{ Cmdlet = 'New-CognitoUser'; Extra = @{ MessageAction = 'Suppress' } }
+            @{ Cmdlet = 'Remove-CognitoUser'; Extra = @{ Force = $true } }
+            @{ Cmdlet = 'Enable-CognitoUser'; Extra = @{} }
+            @{ Cmdlet = 'Disable-CognitoUser'; Extra = @{} }
+            @{ Cmdlet = 'Reset-CognitoUserPassword'; Extra = @{ Force = $true } }
+            @{ Cmdlet = 'Confirm-CognitoUser'; Extra = @{} }
+            @{ Cmdlet = 'Set-CognitoUserAttribute'; Extra = @{ Attribute = @{ locale = 'de' } } }
+            @{ Cmdlet = 'Remove-CognitoUserAttribute'; Extra = @{ Name = 'locale' } }
+            @{ Cmdlet = 'Revoke-CognitoUserSession'; Extra = @{} }
+        )
+        function Invoke-Row([hashtable] $Spec, [object[]] $Items, [hashtable] $Parameters) {
+            Reset-FakeStats
+            Set-FakeGatewayFaults
+            $pool = 'eu-west-1_Bad' + [guid]::NewGuid().ToString('n').Substring(0, 6)
+            $valid = if ($Spec.Cmdlet -eq 'New-CognitoUser') { 'valid-new-1', 'valid-new-2' } else { 'valid-1', 'valid-2' }
+            Add-FakeUsers $pool @('valid-1', 'valid-2' | ForEach-Object {
+                    @{ Username = $_; UserStatus = 'UNCONFIRMED'; Attributes = @(@{ Name = 'email_verified'; Value = 'true' }, @{ Name = 'locale'; Value = 'fr' }) } })
+            # The valid items bring their pool and endpoint (as Get-CognitoUser objects do), so a bad item's own values count.
+            $validItems = $valid | ForEach-Object { [pscustomobject]@{ Username = $_; UserPoolId = $pool; EndpointUrl = $FakeGatewayUrl } }
+            $all = $Spec.Extra.Clone()
+            foreach ($key in $Parameters.Keys) { $all[$key] = $Parameters[$key] }
+            $piped = @($validItems[0]) + $Items + @($validItems[1]) | ForEach-Object { if ($_ -is [scriptblock]) { & $_ $pool } else { $_ } }
+            $caught = $null
+            $errors = $null
+            try { $piped | & $Spec.Cmdlet @all -ErrorVariable errors -ErrorAction SilentlyContinue | Out-Null } catch { $caught = $_ }
+            [pscustomobject]@{ Caught = $caught; Errors = @($errors); Requests = (Get-FakeGatewayStats).requests }
+        }
+    }
+
+    It '<Cmdlet>: a bad piped item fails alone with its own error, the valid ones are sent' -ForEach @(
+        @{ Cmdlet = 'New-CognitoUser' }, @{ Cmdlet = 'Remove-CognitoUser' }, @{ Cmdlet = 'Enable-CognitoUser' }, @{ Cmdlet = 'Disable-CognitoUser' },
+        @{ Cmdlet = 'Reset-CognitoUserPassword' }, @{ Cmdlet = 'Confirm-CognitoUser' }, @{ Cmdlet = 'Set-CognitoUserAttribute' },
+        @{ Cmdlet = 'Remove-CognitoUserAttribute' }, @{ Cmdlet = 'Revoke-CognitoUserSession' }
+    ) {
+        $spec = $LifecycleCmdlets | Where-Object { $_.Cmdlet -eq $Cmdlet }
+        $rows = @(
+            @{ Item = { param($pool) [pscustomobject]@{ Username = ''; UserPoolId = $pool; EndpointUrl = $FakeGatewayUrl } }; ErrorId = 'UsernameMissing' }
+            @{ Item = { param($pool) [pscustomobject]@{ Username = 'two words'; UserPoolId = $pool; EndpointUrl = $FakeGatewayUrl } }; ErrorId = 'UsernameInvalidCharacter' }
+            @{ Item = { param($pool) [pscustomobject]@{ Username = 'x' * 129; UserPoolId = $pool; EndpointUrl = $FakeGatewayUrl } }; ErrorId = 'UsernameTooLong' }
+            @{ Item = { param($pool) [pscustomobject]@{ Department = 'Sales'; UserPoolId = $pool; EndpointUrl = $FakeGatewayUrl } }; ErrorId = 'ParameterArgumentTransformationError' }
+            @{ Item = { [pscustomobject]@{ Username = 'valid-1'; UserPoolId = 'not a pool'; EndpointUrl = $FakeGatewayUrl } }; ErrorId = 'InvalidUserPoolId' }
+            @{ Item = { param($pool) [pscustomobject]@{ Username = 'valid-1'; UserPoolId = $pool; EndpointUrl = 'http://cognito.example.com' } }; ErrorId = 'InsecureEndpointUrl' }
+        )
+        foreach ($row in $rows) {
+            $run = Invoke-Row $spec @($row.Item) @{}
+            $run.Caught | Should -BeNullOrEmpty -Because "$Cmdlet must not stop for a bad $($row.ErrorId) item"
+            $run.Errors.Count | Should -Be 1 -Because "$Cmdlet reports the bad $($row.ErrorId) item once"
+            $run.Errors[0].FullyQualifiedErrorId.Split(',')[0] | Should -Be $row.ErrorId
+            $run.Requests | Should -Be 2 -Because "$Cmdlet still sends both valid users around a bad $($row.ErrorId) item"
+        }
+    }
+
+    It '<Name>: <ErrorId>' -ForEach @(
+        @{ Name = 'New-CognitoUser, piped email conflicting with -Attribute'; Cmdlet = 'New-CognitoUser'; Item = { param($pool) [pscustomobject]@{ Username = 'n-1'; Email = 'a@example.com'; UserPoolId = $pool; EndpointUrl = $FakeGatewayUrl } }; Parameters = @{ Attribute = @{ email = 'b@example.com' } }; ErrorId = 'ConflictingAttributeValues' }
+        @{ Name = 'New-CognitoUser, piped 2049-character name attribute'; Cmdlet = 'New-CognitoUser'; Item = { param($pool) [pscustomobject]@{ Username = 'n-2'; Name = 'n' * 2049; UserPoolId = $pool; EndpointUrl = $FakeGatewayUrl } }; Parameters = @{}; ErrorId = 'AttributeValueTooLong' }
+        @{ Name = 'New-CognitoUser, attribute name with a space'; Cmdlet = 'New-CognitoUser'; Parameters = @{ Attribute = @{ 'bad name' = 'x' } }; ErrorId = 'InvalidAttributeName'; Terminating = $true }
+        @{ Name = 'New-CognitoUser, attribute without a value'; Cmdlet = 'New-CognitoUser'; Parameters = @{ Attribute = @{ locale = $null } }; ErrorId = 'AttributeValueMissing'; Terminating = $true }
+        @{ Name = 'New-CognitoUser, empty temporary password'; Cmdlet = 'New-CognitoUser'; Parameters = @{ TemporaryPassword = (New-Object securestring) }; ErrorId = 'PasswordEmpty'; Terminating = $true }
+        @{ Name = 'Set-CognitoUserAttribute, nothing to set'; Cmdlet = 'Set-CognitoUserAttribute'; Parameters = @{ Attribute = @{} }; ErrorId = 'AttributeMissing'; Terminating = $true }
+        @{ Name = 'Set-CognitoUserAttribute, 33-character attribute name'; Cmdlet = 'Set-CognitoUserAttribute'; Parameters = @{ Attribute = @{ ('a' * 33) = 'x' } }; ErrorId = 'InvalidAttributeName'; Terminating = $true }
+        @{ Name = 'Remove-CognitoUserAttribute, empty name'; Cmdlet = 'Remove-CognitoUserAttribute'; Parameters = @{ Name = '' }; ErrorId = 'ParameterArgumentValidationErrorEmptyStringNotAllowed'; Terminating = $true }
+        @{ Name = 'Disable-CognitoUser, malformed -UserPoolId'; Cmdlet = 'Disable-CognitoUser'; Parameters = @{ UserPoolId = 'not a pool' }; ErrorId = 'InvalidUserPoolId'; Terminating = $true }
+        @{ Name = 'Enable-CognitoUser, -ThrottleLimit 0'; Cmdlet = 'Enable-CognitoUser'; Parameters = @{ ThrottleLimit = 0 }; ErrorId = 'ParameterArgumentValidationError'; Terminating = $true }
+    ) {
+        $row = @{ Item = $null; Terminating = $false }
+        foreach ($key in @($row.Keys)) { if (Test-Path "variable:$key") { $row[$key] = Get-Variable $key -ValueOnly } }
+        $spec = $LifecycleCmdlets | Where-Object { $_.Cmdlet -eq $Cmdlet }
+
+        $run = Invoke-Row $spec $(if ($row.Terminating) { @() } else { @($row.Item) }) $Parameters
+
+        if ($row.Terminating) {
+            $run.Caught.FullyQualifiedErrorId.Split(',')[0] | Should -Be $ErrorId
+            $run.Requests | Should -Be 0
+        } else {
+            $run.Caught | Should -BeNullOrEmpty
+            $run.Errors.Count | Should -Be 1
+            $run.Errors[0].FullyQualifiedErrorId.Split(',')[0] | Should -Be $ErrorId
+            $run.Requests | Should -Be 2
+        }
+    }
+}

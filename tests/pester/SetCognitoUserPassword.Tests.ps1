@@ -15,7 +15,9 @@ Describe 'The built module' {
         Import-Module $ModuleManifest -Force -WarningVariable importWarnings
         $importWarnings | Should -BeNullOrEmpty
         (Get-Command -Module CognitoPs).Name | Sort-Object |
-            Should -Be @('Connect-CognitoUserPool', 'Disconnect-CognitoUserPool', 'Get-CognitoUser', 'Get-CognitoUserPool', 'Set-CognitoUserPassword')
+            Should -Be @('Confirm-CognitoUser', 'Connect-CognitoUserPool', 'Disable-CognitoUser', 'Disconnect-CognitoUserPool', 'Enable-CognitoUser',
+                'Get-CognitoUser', 'Get-CognitoUserPool', 'New-CognitoUser', 'Remove-CognitoUser', 'Remove-CognitoUserAttribute',
+                'Reset-CognitoUserPassword', 'Revoke-CognitoUserSession', 'Set-CognitoUserAttribute', 'Set-CognitoUserPassword')
     }
 
     It 'has Get-Help with a synopsis and examples for every cmdlet' {

@@ -14,9 +14,17 @@ if (-not $env:COGNITOPS_TEST_FAKE_URL) {
 if (-not $env:COGNITOPS_TEST_GATEWAY_URL) {
     $script:OwnServers += ($gateway = Start-FaultGateway -Upstream $env:COGNITOPS_TEST_EMULATOR_URL); $env:COGNITOPS_TEST_GATEWAY_URL = $gateway.Url
 }
+if (-not $env:COGNITOPS_TEST_FAKE_GATEWAY_URL) {
+    $script:OwnServers += ($fakeGateway = Start-FaultGateway -Upstream $env:COGNITOPS_TEST_FAKE_URL); $env:COGNITOPS_TEST_FAKE_GATEWAY_URL = $fakeGateway.Url
+}
+if (-not $env:COGNITOPS_TEST_SDK_URL) {
+    $script:OwnServers += ($sdk = Start-SdkProxy); $env:COGNITOPS_TEST_SDK_URL = $sdk.Url
+}
 $EmulatorUrl = $env:COGNITOPS_TEST_EMULATOR_URL
 $FakeUrl = $env:COGNITOPS_TEST_FAKE_URL
 $GatewayUrl = $env:COGNITOPS_TEST_GATEWAY_URL
+$FakeGatewayUrl = $env:COGNITOPS_TEST_FAKE_GATEWAY_URL
+$SdkUrl = $env:COGNITOPS_TEST_SDK_URL
 
 # The keys the fake Cognito accepts (it verifies SigV4); cognito-local accepts anything.
 $env:AWS_ACCESS_KEY_ID = 'AKIDCOGNITOPSTEST'
@@ -42,13 +50,32 @@ function Invoke-EmulatorSignIn($Pool, [string] $Username, [string] $Password) {
 }
 
 function Get-FakeStats { Invoke-RestMethod -Uri "$FakeUrl/__stats" }
+
+# State read back through the AWS JS SDK, independently of CognitoPs (-Endpoint: the emulator unless told otherwise).
+function Invoke-Sdk([string] $Operation, [hashtable] $Body = @{}, [string] $Endpoint = $EmulatorUrl) {
+    Invoke-JsSdk -ProxyUrl $SdkUrl -Endpoint $Endpoint -Operation $Operation -Body $Body
+}
+function Get-SdkUser([string] $PoolId, [string] $Username, [string] $Endpoint = $EmulatorUrl) {
+    $user = Invoke-Sdk AdminGetUser @{ UserPoolId = $PoolId; Username = $Username } -Endpoint $Endpoint
+    $attributes = @{}
+    foreach ($a in @($user.UserAttributes)) { if ($a) { $attributes[$a.Name] = $a.Value } }
+    [pscustomobject]@{ Username = $user.Username; Status = $user.UserStatus; Enabled = $user.Enabled; Attributes = $attributes }
+}
+function Test-SdkUserExists([string] $PoolId, [string] $Username, [string] $Endpoint = $EmulatorUrl) {
+    try { $null = Invoke-Sdk AdminGetUser @{ UserPoolId = $PoolId; Username = $Username } -Endpoint $Endpoint; $true }
+    catch { if ("$_" -like 'UserNotFoundException:*') { $false } else { throw } }
+}
+function Add-FakeUsers([string] $PoolId, [object[]] $Users) {
+    Invoke-RestMethod -Method Post -Uri "$FakeUrl/__seed" -ContentType 'application/json' -Body (@{ pool = $PoolId; users = @($Users) } | ConvertTo-Json -Depth 6) | Out-Null
+}
 function Reset-FakeStats { Invoke-RestMethod -Method Post -Uri "$FakeUrl/__reset" | Out-Null }
 
 # AfterAll of each file: stop the servers this file started (none under build.ps1 Test) and forget their URLs.
 function Stop-OwnTestServers {
     if ($script:OwnServers) {
         $script:OwnServers | Stop-TestServer
-        Remove-Item Env:COGNITOPS_TEST_EMULATOR_URL, Env:COGNITOPS_TEST_FAKE_URL, Env:COGNITOPS_TEST_GATEWAY_URL -ErrorAction SilentlyContinue
+        Remove-Item Env:COGNITOPS_TEST_EMULATOR_URL, Env:COGNITOPS_TEST_FAKE_URL, Env:COGNITOPS_TEST_GATEWAY_URL, Env:COGNITOPS_TEST_FAKE_GATEWAY_URL,
+            Env:COGNITOPS_TEST_SDK_URL -ErrorAction SilentlyContinue
     }
 }
 
@@ -58,3 +85,9 @@ function Set-GatewayFaults([object[]] $Rules = @(), [int] $Seed = 7) {
         -Body (@{ seed = $Seed; rules = @($Rules) } | ConvertTo-Json -Depth 5) | Out-Null
 }
 function Get-GatewayStats { Invoke-RestMethod -Uri "$GatewayUrl/__stats" }
+function Set-FakeGatewayFaults([object[]] $Rules = @(), [int] $Seed = 7) {
+    Invoke-RestMethod -Method Post -Uri "$FakeGatewayUrl/__reset" | Out-Null
+    Invoke-RestMethod -Method Post -Uri "$FakeGatewayUrl/__config" -ContentType 'application/json' `
+        -Body (@{ seed = $Seed; rules = @($Rules) } | ConvertTo-Json -Depth 5) | Out-Null
+}
+function Get-FakeGatewayStats { Invoke-RestMethod -Uri "$FakeGatewayUrl/__stats" }
