@@ -7,7 +7,7 @@
            fault gateway, all started here on loopback and stopped afterwards); prints one "<suite>: N passed, N failed"
            line each.
     Demo   builds, starts cognito-local, creates a pool with a few users, runs the admin pipeline, stops the emulator.
-    Bench  builds, runs benchmarks B1-B5 (bench/Bench.ps1) and writes bench/results.md (about 5 minutes).
+    Bench  builds, runs benchmarks B1-B7 (bench/Bench.ps1) and writes bench/results.md (about 6 minutes).
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
 #>
@@ -163,12 +163,27 @@ function Invoke-Demo {
             [pscustomobject]@{ ErrorId = $_.FullyQualifiedErrorId; Category = $_.CategoryInfo.Category; Target = $_.TargetObject; Message = "$_" }
         } | Format-List | Out-Host
 
+        Show-Step 'Import-Csv new-hires.csv | New-CognitoUser -EmailVerified -MessageAction Suppress   (onboarding)'
+        $hires = Join-Path ([IO.Path]::GetTempPath()) 'cognitops-demo-new-hires.csv'
+        @([pscustomobject]@{ Username = 'erin'; Email = 'erin@example.com'; GivenName = 'Erin'; FamilyName = 'Ng' }
+          [pscustomobject]@{ Username = 'frank'; Email = 'frank@example.com'; GivenName = 'Frank'; FamilyName = 'Ito' }) | Export-Csv $hires -NoTypeInformation
+        Get-Content $hires | Out-Host
+        Import-Csv $hires | New-CognitoUser -EmailVerified -MessageAction Suppress | Out-Host
+        Remove-Item $hires
+
+        Show-Step "'frank','mallory' | Disable-CognitoUser -PassThru   (offboarding; mallory does not exist)"
+        'frank', 'mallory' | Disable-CognitoUser -PassThru -ErrorAction Continue | Out-Host
+
+        Show-Step "'frank' | Remove-CognitoUser -WhatIf, then -Force"
+        'frank' | Remove-CognitoUser -WhatIf
+        'frank' | Remove-CognitoUser -Force -PassThru | Out-Host
+
         Show-Step 'Get-CognitoUser   (the state after the run)'
         Get-CognitoUser | Out-Host
         Disconnect-CognitoUserPool
 
         Show-Step 'Final state, read back through the Cognito API'
-        Show-UserStates $pool $users
+        Show-UserStates $pool ($users + 'erin')
     } finally {
         $emulator | Stop-TestServer
         Write-Host 'Emulator stopped.'

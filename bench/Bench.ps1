@@ -1,12 +1,14 @@
 <#
 .SYNOPSIS
-    CognitoPs benchmarks B1-B5 (see README "Bulk operations"). Run by ./build.ps1 Bench after a build; prints a table
+    CognitoPs benchmarks B1-B7 (see README "Bulk operations"). Run by ./build.ps1 Bench after a build; prints a table
     and writes bench/results.md. Benchmarks are not tests: nothing here passes or fails on a number.
+    -Benchmark runs only some (e.g. B6, B7) and then writes no results file: for comparing builds by hand.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
-    [Parameter(Mandatory)] [string] $PwshPath
+    [Parameter(Mandatory)] [string] $PwshPath,
+    [ValidateSet('B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7')] [string[]] $Benchmark = @('B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -24,7 +26,10 @@ function Seconds([scriptblock] $Block) { (Measure-Command $Block).TotalSeconds }
 $password = ConvertTo-SecureString ('Bench-' + [guid]::NewGuid().ToString('n').Substring(0, 10) + '!') -AsPlainText -Force
 Import-Module $ModuleManifest -Force
 
+function Want([string] $Id) { $Benchmark -contains $Id }
+
 # ---- B1: import cost --------------------------------------------------------------------------------------------
+if (Want 'B1') {
 Write-Host 'B1: import (20 + 20 pwsh starts)...'
 $moduleDir = Split-Path $ModuleManifest
 # Alternate the two kinds of start, so drift in the machine's load affects both alike.
@@ -35,12 +40,14 @@ foreach ($i in 1..20) {
 }
 $importMs = ((Median $withImport) - (Median $bare)) * 1000
 Add-Row 'B1' 'Import-Module, median of 20 pwsh starts minus median of 20 bare starts' ('{0:0} ms (bare start {1:0} ms)' -f $importMs, ((Median $bare) * 1000)) '<= 150 ms' 'our code (assembly load of CognitoPs + AWSSDK.Core)'
+}
 
 $emulator = Start-CognitoLocal
 $fake = Start-FakeCognito
 $servers = @($emulator, $fake)
 try {
     # ---- B2: serial pipeline vs the AWS JS SDK, 2,000 users in cognito-local ------------------------------------
+    if (Want 'B2') {
     Write-Host 'B2: creating 2,000 users in cognito-local...'
     $names = 1..2000 | ForEach-Object { 'bench-{0:0000}' -f $_ }
     $pool = New-EmulatorPool -Url $emulator.Url -Name 'bench' -Username $names
@@ -56,12 +63,19 @@ try {
     Remove-Item $passwordFile
     Add-Row 'B2' '2,000 users, serial: Get-CognitoUser | Set-CognitoUserPassword vs AWS JS SDK v3 AdminSetUserPassword loop' `
         ('{0:0.0}/s vs {1:0.0}/s, ratio {2:0.00}' -f (2000 / $ours), (2000 / $js), ($js / $ours)) 'ratio >= 1.0' 'cognito-local (rewrites its whole 2,000-user pool file on every write)'
+    }
 
     # ---- B3: latency-bound: the gateway adds 50 ms per call, in front of the instant fake ------------------------
     $gateway = Start-FaultGateway -Upstream $fake.Url
     $servers += $gateway
-    Invoke-RestMethod -Method Post -Uri "$($gateway.Url)/__config" -ContentType 'application/json' -Body '{"rules":[{"fault":"delay","delayMs":50}]}' | Out-Null
+    function FaultCount($Stats, [string] $Fault) { $count = $Stats.faults.PSObject.Properties[$Fault]; if ($count) { [int]$count.Value } else { 0 } }
+    function Set-Faults([string] $RulesJson) {
+        Invoke-RestMethod -Method Post -Uri "$($gateway.Url)/__reset" | Out-Null
+        Invoke-RestMethod -Method Post -Uri "$($gateway.Url)/__config" -ContentType 'application/json' -Body $RulesJson | Out-Null
+    }
     $thousand = 1..1000 | ForEach-Object { 'lat-{0:0000}' -f $_ }
+    if (Want 'B3') {
+    Set-Faults '{"rules":[{"fault":"delay","delayMs":50}]}'
     $rates = @{}
     foreach ($limit in 1, 4, 16, 32) {
         Write-Host "B3: 1,000 users, -ThrottleLimit $limit..."
@@ -77,8 +91,42 @@ try {
     $paced = 500 / $watch.Elapsed.TotalSeconds
     Add-Row 'B3b' '500 users, -MaxRequestsPerSecond 25 -ThrottleLimit 16 (50 ms per call)' `
         ('{0:0.00}/s ({1:+0.0;-0.0} % from 25), {2} error records' -f $paced, (($paced / 25 - 1) * 100), $failures.Count) 'within 5 % of 25, no errors' 'the limiter (by design)'
+    }
+
+    # ---- B6: a few stalled requests must not hold up the rest ------------------------------------------------
+    if (Want 'B6') {
+    $stallRuns = @{}
+    foreach ($case in @(@{ Name = 'clean'; Rules = '{"seed":6,"rules":[{"fault":"delay","delayMs":50}]}' },
+                        @{ Name = 'stalls'; Rules = '{"seed":6,"rules":[{"fault":"stall","chance":0.01},{"fault":"delay","delayMs":50}]}' })) {
+        Write-Host "B6: 1,000 users, 50 ms per call, -ThrottleLimit 16 -TimeoutSec 2 -MaxRetries 0 ($($case.Name))..."
+        Set-Faults $case.Rules
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $thousand | Set-CognitoUserPassword -UserPoolId eu-west-1_Bench6 -Password $password -ThrottleLimit 16 -TimeoutSec 2 -MaxRetries 0 `
+            -EndpointUrl $gateway.Url -ErrorVariable failures -ErrorAction SilentlyContinue
+        $stallRuns[$case.Name] = [pscustomobject]@{ Seconds = $watch.Elapsed.TotalSeconds; Errors = $failures.Count; Stalls = FaultCount (Invoke-RestMethod "$($gateway.Url)/__stats") 'stall' }
+    }
+    Add-Row 'B6' '1,000 users, 50 ms per call, -ThrottleLimit 16 -TimeoutSec 2 -MaxRetries 0: clean vs 1 % of requests never answered' `
+        ('{0:0.0} s vs {1:0.0} s ({2:0.00}x; {3} stalled requests, {4} RequestTimedOut records)' -f $stallRuns.clean.Seconds, $stallRuns.stalls.Seconds,
+            ($stallRuns.stalls.Seconds / $stallRuns.clean.Seconds), $stallRuns.stalls.Stalls, $stallRuns.stalls.Errors) 'stalled <= 2x clean' 'each stalled request holds one of the 16 slots for its 2 s timeout'
+    }
+
+    # ---- B7: a quota hit at full concurrency: the adaptive send rate ------------------------------------------
+    if (Want 'B7') {
+    Write-Host 'B7: 500 users, -ThrottleLimit 16, no -MaxRequestsPerSecond, against a 25/s quota (50 ms per call)...'
+    Set-Faults '{"rules":[{"operation":"AdminSetUserPassword","fault":"quota","perSecond":25},{"fault":"delay","delayMs":50}]}'
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $thousand[0..499] | Set-CognitoUserPassword -UserPoolId eu-west-1_Bench7 -Password $password -ThrottleLimit 16 -EndpointUrl $gateway.Url `
+        -ErrorVariable failures -ErrorAction SilentlyContinue
+    $quotaSeconds = $watch.Elapsed.TotalSeconds
+    $quotaStats = Invoke-RestMethod "$($gateway.Url)/__stats"
+    $throttled = FaultCount $quotaStats 'throttle'
+    Add-Row 'B7' '500 users, -ThrottleLimit 16, no -MaxRequestsPerSecond, 25 requests/s quota at the gateway (50 ms per call)' `
+        ('{0} error records, {1:0.0} users/s, {2:0.0} % of {3} requests throttled' -f $failures.Count, (500 / $quotaSeconds), (100 * $throttled / $quotaStats.requests), $quotaStats.requests) `
+        '0 errors, >= 20 users/s, <= 15 % throttled' 'the quota (25/s); the adaptive rate runs at 70-100 % of it between throttles'
+    }
 
     # ---- B4: memory: 100,000 users streamed from the paging fake ---------------------------------------------
+    if (Want 'B4') {
     Write-Host 'B4: Get-CognitoUser | Measure-Object over 100,000 users (child pwsh)...'
     $script = @"
 Import-Module '$ModuleManifest'
@@ -94,8 +142,10 @@ Import-Module '$ModuleManifest'
     $growthMb = [math]::Max(0, ($memory.peak - $memory.before) / 1MB)
     Add-Row 'B4' 'Get-CognitoUser | Measure-Object, 100,000 users (1,667 pages) from the paging stand-in' `
         ('{0:0.0} MB peak working-set growth ({1} users in {2:0.0} s, {3:0} users/s)' -f $growthMb, $memory.count, $memory.seconds, ($memory.count / $memory.seconds)) '<= 60 MB' 'our code: one page (at most 60 users) is held at a time; speed: the stand-in and the pwsh pipeline on 2 cores'
+    }
 
     # ---- B5: client CPU per call versus a bare HttpClient to a trivial responder ------------------------------
+    if (Want 'B5') {
     Write-Host 'B5: client CPU per call (5,000 calls each)...'
     $responderDir = Join-Path ([IO.Path]::GetTempPath()) "cognitops-responder-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
     New-Item -ItemType Directory $responderDir | Out-Null
@@ -106,6 +156,7 @@ Import-Module '$ModuleManifest'
     $cost = & dotnet (Join-Path $responderDir 'bin/ClientCost.dll') "$($responder.Url)/" 5000 | ConvertFrom-Json
     Add-Row 'B5' 'CPU per AdminSetUserPassword: CognitoClient vs bare HttpClient posting the same bytes (trivial local responder)' `
         ('{0:0} us vs {1:0} us per call ({2:0.00}x the floor)' -f $cost.oursCpuMicroseconds, $cost.floorCpuMicroseconds, ($cost.oursCpuMicroseconds / $cost.floorCpuMicroseconds)) 'know the gap' 'our code: per call it writes the body from the SecureString, hashes it, derives the SigV4 key and signs, and parses the reply (not profiled further)'
+    }
 } finally {
     $servers | Stop-TestServer
 }
@@ -116,5 +167,5 @@ $machine = '{0}, {1} cores, {2:0} GiB; {3}; PowerShell {4}; node {5}' -f [System
 $table = @('| Benchmark | What | Result | Target | Limited by |', '|---|---|---|---|---|') +
     ($rows | ForEach-Object { "| $($_.Benchmark) | $($_.What -replace '\|', '\|') | $($_.Result) | $($_.Target) | $($_.'Limited by') |" })
 $markdown = @("# CognitoPs benchmark results", '', "Run $(Get-Date -Format 'yyyy-MM-dd HH:mm') UTC with ``./build.ps1 Bench`` on: $machine.", '') + $table
-$markdown | Set-Content (Join-Path $PSScriptRoot 'results.md')
+if ($Benchmark.Count -eq 7) { $markdown | Set-Content (Join-Path $PSScriptRoot 'results.md') }
 $rows | Format-Table -Wrap | Out-Host

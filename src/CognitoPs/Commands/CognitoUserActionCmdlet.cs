@@ -123,7 +123,7 @@ namespace CognitoPs.Commands
             }
 
             // With -ErrorAction Stop any failure ends the command, so none may be followed by a new request.
-            _errorsStop = Equals(ErrorActionPreferenceOfCommand(), ActionPreference.Stop);
+            _errorsStop = LanguagePrimitives.TryConvertTo<ActionPreference>(ErrorActionPreferenceOfCommand(), out var errorAction) && errorAction == ActionPreference.Stop;
 
             // A list given on the command line has a known length, so progress can show a percentage.
             var total = MyInvocation.BoundParameters.ContainsKey(nameof(Username)) ? Username?.Length : null;
@@ -205,9 +205,7 @@ namespace CognitoPs.Commands
                 WriteFinished();
                 if (StopIsAhead())
                 {
-                    WriteAll();
-                    WriteSummary();
-                    ThrowIfStopped();
+                    EndEarly();
                 }
 
                 if (Volatile.Read(ref _inFlight) < ThrottleLimit && _inputOrder.Count < reorderCapacity)
@@ -237,7 +235,7 @@ namespace CognitoPs.Commands
             foreach (var user in _inputOrder)
             {
                 var failure = user.IsDone ? user.Failure ?? user.Request?.Exception?.GetBaseException() : null;
-                if (failure != null && (_errorsStop || !IsReportable(failure) || EndsTheCommand(user, failure)))
+                if (failure != null && (_errorsStop || EndsTheCommand(user, failure)))
                 {
                     return true;
                 }
@@ -246,10 +244,21 @@ namespace CognitoPs.Commands
             return false;
         }
 
+        /// <summary>A terminating error (nothing else can succeed), or a bug; decided once per user.</summary>
         private bool EndsTheCommand(PendingUser user, Exception failure)
         {
-            CognitoErrorMap.ToErrorRecord(failure, FailureContextFor(user), out var terminating);
-            return terminating;
+            if (user.EndsTheCommand is null)
+            {
+                var terminating = !IsReportable(failure);
+                if (!terminating)
+                {
+                    CognitoErrorMap.ToErrorRecord(failure, FailureContextFor(user), out terminating);
+                }
+
+                user.EndsTheCommand = terminating;
+            }
+
+            return user.EndsTheCommand.Value;
         }
 
         private Task<object?> Track(Task<object?> request)
@@ -281,11 +290,16 @@ namespace CognitoPs.Commands
 
             if (_stoppedBy != null || _stoppingError != null)
             {
-                // No new request starts: report every one already sent, then stop.
-                WriteAll();
-                WriteSummary();
-                ThrowIfStopped();
+                EndEarly();
             }
+        }
+
+        /// <summary>No new request starts: reports every one already sent, then stops the command.</summary>
+        private void EndEarly()
+        {
+            WriteAll();
+            WriteSummary();
+            ThrowIfStopped();
         }
 
         private void WriteAll()
@@ -496,6 +510,8 @@ namespace CognitoPs.Commands
             internal Task<object?>? Request { get; set; }
 
             internal Exception? Failure { get; set; }
+
+            internal bool? EndsTheCommand { get; set; }
 
             internal bool IsDone => Request is null || Request.IsCompleted;
         }
