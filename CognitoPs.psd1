@@ -10,18 +10,25 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('CognitoPs.Format.ps1xml')
     CmdletsToExport      = @(
+        'Add-CognitoGroupMember'
         'Confirm-CognitoUser'
         'Connect-CognitoUserPool'
         'Disable-CognitoUser'
         'Disconnect-CognitoUserPool'
         'Enable-CognitoUser'
+        'Get-CognitoGroup'
+        'Get-CognitoGroupMember'
         'Get-CognitoUser'
         'Get-CognitoUserPool'
+        'New-CognitoGroup'
         'New-CognitoUser'
+        'Remove-CognitoGroup'
+        'Remove-CognitoGroupMember'
         'Remove-CognitoUser'
         'Remove-CognitoUserAttribute'
         'Reset-CognitoUserPassword'
         'Revoke-CognitoUserSession'
+        'Set-CognitoGroup'
         'Set-CognitoUserAttribute'
         'Set-CognitoUserPassword'
     )
@@ -30,7 +37,7 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('AWS', 'Cognito', 'UserPool', 'Identity', 'Password')
+            Tags       = @('AWS', 'Cognito', 'UserPool', 'Identity', 'Password', 'Groups')
             LicenseUri = 'https://www.apache.org/licenses/LICENSE-2.0'
         }
     }

@@ -26,6 +26,12 @@ namespace CognitoPs
 
         /// <summary>The pool id, region and endpoint came from the command line or the session: every item shares them.</summary>
         public bool SettingsShared { get; }
+
+        /// <summary>The group the request was about, if any.</summary>
+        public string? GroupName { get; set; }
+
+        /// <summary>The group came from the command line, so every item asks about it.</summary>
+        public bool GroupShared { get; set; }
     }
 
     /// <summary>
@@ -45,6 +51,9 @@ namespace CognitoPs
 
             /// <summary>The credentials: nothing this command sends can succeed, stop.</summary>
             Credentials,
+
+            /// <summary>The group: target the group name; a missing group stops the command only when every item asks about it.</summary>
+            Group,
         }
 
         private sealed class Rule
@@ -105,6 +114,8 @@ namespace CognitoPs
             [nameof(InvalidSmsRoleAccessPolicyException)] = new Rule(ErrorCategory.InvalidOperation, Scope.User, MessageRole),
             [nameof(InvalidSmsRoleTrustRelationshipException)] = new Rule(ErrorCategory.InvalidOperation, Scope.User, MessageRole),
             [nameof(InvalidEmailRoleAccessPolicyException)] = new Rule(ErrorCategory.InvalidOperation, Scope.User, MessageRole),
+            [nameof(GroupExistsException)] = new Rule(ErrorCategory.ResourceExists, Scope.Group,
+                "A group with this name already exists (Get-CognitoGroup shows it); choose another name, or change it with Set-CognitoGroup."),
             [nameof(ResourceNotFoundException)] = new Rule(ErrorCategory.ObjectNotFound, Scope.Pool,
                 "Check the user pool id and the region (Get-CognitoUserPool lists the pools of a region)."),
             [nameof(NotAuthorizedException)] = new Rule(ErrorCategory.PermissionDenied, Scope.Pool,
@@ -123,6 +134,10 @@ namespace CognitoPs
         /// <summary>NotAuthorized about one user's state ("User is disabled.", "Current status is CONFIRMED"): that user's problem.</summary>
         private static readonly Rule UserStateRule = new Rule(ErrorCategory.InvalidOperation, Scope.User,
             "The user's state does not allow this (the message says why); check it with Get-CognitoUser.");
+
+        /// <summary>ResourceNotFound that turned out to be about the group, not the pool.</summary>
+        private static readonly Rule MissingGroupRule = new Rule(ErrorCategory.ObjectNotFound, Scope.Group,
+            "Check the group name (Get-CognitoGroup lists the pool's groups; names are case-sensitive).");
 
         private static readonly Regex UserStateMessage = new Regex(
             @"\b(disabled|status|state|confirmed|attempts exceeded)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
@@ -149,8 +164,14 @@ namespace CognitoPs
                     errorId = WithoutExceptionSuffix(service.ErrorCode);
                     var rule = RuleFor(service, context);
                     category = rule.Category;
-                    target = rule.Scope == Scope.User ? username : context.UserPoolId;
-                    terminating = rule.Scope == Scope.Credentials || (rule.Scope == Scope.Pool && context.SettingsShared);
+                    target = rule.Scope switch
+                    {
+                        Scope.User => username,
+                        Scope.Group => (service as GroupNotFoundException)?.GroupName ?? context.GroupName ?? username,
+                        _ => context.UserPoolId,
+                    };
+                    terminating = rule.Scope == Scope.Credentials || (rule.Scope == Scope.Pool && context.SettingsShared)
+                        || (rule == MissingGroupRule && context.GroupShared && context.SettingsShared);
                     recommendedAction = rule.RecommendedAction;
                     break;
                 case CognitoOutcomeUnknownException unknown:
@@ -173,7 +194,7 @@ namespace CognitoPs
                     (errorId, category, target) = (configuration.ErrorId, configuration.Category, terminating ? null : username);
                     break;
                 case InputValidationException invalid:
-                    (errorId, category, target, terminating) = (invalid.ErrorId, ErrorCategory.InvalidArgument, invalid.Target ?? username, invalid.Terminating);
+                    (errorId, category, target, terminating) = (invalid.ErrorId, ErrorCategory.InvalidArgument, invalid.Target ?? username ?? context.GroupName, invalid.Terminating);
                     break;
                 default:
                     (errorId, category, target, terminating) = ("UnexpectedError", ErrorCategory.NotSpecified, username, false);
@@ -194,6 +215,11 @@ namespace CognitoPs
 
         private static Rule RuleFor(CognitoServiceException service, FailureContext context)
         {
+            if (service is GroupNotFoundException)
+            {
+                return MissingGroupRule;
+            }
+
             if (service is NotAuthorizedException && context.Username != null && UserStateMessage.IsMatch(service.Message))
             {
                 return UserStateRule;

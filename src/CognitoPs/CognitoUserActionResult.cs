@@ -6,19 +6,23 @@ namespace CognitoPs
     /// </summary>
     public sealed class CognitoUserActionResult
     {
-        public CognitoUserActionResult(string userPoolId, string username, string action, string region, string? endpointUrl)
+        public CognitoUserActionResult(string userPoolId, string username, string action, string region, string? endpointUrl, string? groupName = null)
         {
             UserPoolId = userPoolId;
             Username = username;
             Action = action;
             Region = region;
             EndpointUrl = endpointUrl;
+            Group = groupName;
         }
 
         public string Username { get; }
 
-        /// <summary>What was done: Disabled, Enabled, Removed, PasswordReset, Confirmed, AttributesUpdated, AttributesRemoved, SignedOut.</summary>
+        /// <summary>What was done: Disabled, Enabled, Removed, PasswordReset, Confirmed, AttributesUpdated, AttributesRemoved, SignedOut, AddedToGroup, RemovedFromGroup.</summary>
         public string Action { get; }
+
+        /// <summary>The group a membership change was about; otherwise null.</summary>
+        public string? Group { get; }
 
         public string UserPoolId { get; }
 

@@ -29,31 +29,40 @@ namespace CognitoPs
         public const int MaxUsernameLength = 128;
         public const int MaxPasswordLength = 256;
         public const int MaxUserPoolIdLength = 55;
+        public const int MaxGroupNameLength = 128;
         private static readonly Regex UserPoolIdPattern = new Regex(@"^[A-Za-z0-9_-]+_[0-9a-zA-Z]+\z", RegexOptions.CultureInvariant);
 
-        public static void CheckUsername(string? username, bool fromCommandLine)
+        public static void CheckUsername(string? username, bool fromCommandLine) =>
+            CheckName(username, "Username", "user name", MaxUsernameLength, fromCommandLine);
+
+        /// <summary>A group name as Cognito's pattern has it: 1-128 letters, marks, symbols, numbers and punctuation.</summary>
+        public static void CheckGroupName(string? groupName, bool fromCommandLine) =>
+            CheckName(groupName, "GroupName", "group name", MaxGroupNameLength, fromCommandLine);
+
+        /// <summary>Refuses what Cognito's name pattern refuses. ErrorIds: &lt;Kind&gt;Missing, &lt;Kind&gt;TooLong, &lt;Kind&gt;InvalidCharacter.</summary>
+        private static void CheckName(string? name, string kind, string what, int maxLength, bool fromCommandLine)
         {
-            if (string.IsNullOrWhiteSpace(username))
+            if (string.IsNullOrWhiteSpace(name))
             {
-                throw new InputValidationException("UsernameMissing",
-                    username is null ? "No user name was given (the input had no Username)." : "The user name is empty or white space.",
-                    username, fromCommandLine);
+                throw new InputValidationException(kind + "Missing",
+                    name is null ? $"No {what} was given (the input had no {kind})." : $"The {what} is empty or white space.",
+                    name, fromCommandLine);
             }
 
-            if (username!.Length > MaxUsernameLength)
+            if (name!.Length > maxLength)
             {
-                throw new InputValidationException("UsernameTooLong",
-                    $"The user name is {username.Length} characters long; Cognito allows at most {MaxUsernameLength}.", username, fromCommandLine);
+                throw new InputValidationException(kind + "TooLong",
+                    $"The {what} is {name.Length} characters long; Cognito allows at most {maxLength}.", name, fromCommandLine);
             }
 
-            // Cognito's user name pattern admits letters, marks, symbols, numbers and punctuation: no white space, no controls.
-            for (var i = 0; i < username.Length; i++)
+            // Cognito's name patterns admit letters, marks, symbols, numbers and punctuation: no white space, no controls.
+            for (var i = 0; i < name.Length; i++)
             {
-                if (char.IsControl(username[i]) || char.IsWhiteSpace(username[i]))
+                if (char.IsControl(name[i]) || char.IsWhiteSpace(name[i]))
                 {
-                    var kind = char.IsControl(username[i]) ? "a control character" : "white space";
-                    throw new InputValidationException("UsernameInvalidCharacter",
-                        $"The user name contains {kind} (U+{(int)username[i]:X4}) at position {i + 1}; Cognito user names cannot.", username, fromCommandLine);
+                    var character = char.IsControl(name[i]) ? "a control character" : "white space";
+                    throw new InputValidationException(kind + "InvalidCharacter",
+                        $"The {what} contains {character} (U+{(int)name[i]:X4}) at position {i + 1}; Cognito {what}s cannot.", name, fromCommandLine);
                 }
             }
         }

@@ -7,17 +7,23 @@ using System.Management.Automation;
 namespace CognitoPs
 {
     /// <summary>
-    /// Accepts only values that are user names (strings, numbers, GUIDs) or objects with a property that holds one.
-    /// Without it, PowerShell would turn a piped object that lacks a Username property into its ToString() text
-    /// ("@{Email=...}") and send that as a user name. The message never quotes the object: it may hold a password column.
+    /// Accepts only values that are names (strings, numbers, GUIDs) or objects with a property that holds one.
+    /// Without it, PowerShell would turn a piped object that lacks such a property into its ToString() text
+    /// ("@{Email=...}") and send that as a name. The message never quotes the object: it may hold a password column.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property)]
-    public sealed class UsernameTransformationAttribute : ArgumentTransformationAttribute
+    public abstract class NameTransformationAttribute : ArgumentTransformationAttribute
     {
+        private readonly string _what;
         private readonly string[] _propertyNames;
 
+        /// <param name="what">What the name names, for the message: "user name", "group name".</param>
         /// <param name="propertyNames">The parameter's name and aliases, in binding order.</param>
-        public UsernameTransformationAttribute(params string[] propertyNames) => _propertyNames = propertyNames;
+        protected NameTransformationAttribute(string what, string[] propertyNames)
+        {
+            _what = what;
+            _propertyNames = propertyNames;
+        }
 
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
@@ -54,7 +60,7 @@ namespace CognitoPs
             Guid guid => guid.ToString(),
             IConvertible number when IsNumber(number) => Convert.ToString(number, CultureInfo.InvariantCulture),
             _ => throw new ArgumentTransformationMetadataException(
-                $"A {value.GetType().Name} is not a user name, and the piped object has no property that names one ({string.Join(", ", _propertyNames)})."),
+                $"A {value.GetType().Name} is not a {_what}, and the piped object has no property that names one ({string.Join(", ", _propertyNames)})."),
         };
 
         private static bool IsNumber(IConvertible value) => value.GetTypeCode() switch
@@ -83,5 +89,23 @@ namespace CognitoPs
         }
 
         private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+    }
+
+    /// <summary>A user name, or an object with a Username (or alias) property.</summary>
+    public sealed class UsernameTransformationAttribute : NameTransformationAttribute
+    {
+        public UsernameTransformationAttribute(params string[] propertyNames)
+            : base("user name", propertyNames)
+        {
+        }
+    }
+
+    /// <summary>A group name, or an object with a GroupName property (a Get-CognitoGroup result, a CSV row).</summary>
+    public sealed class GroupNameTransformationAttribute : NameTransformationAttribute
+    {
+        public GroupNameTransformationAttribute()
+            : base("group name", new[] { "GroupName" })
+        {
+        }
     }
 }

@@ -186,8 +186,8 @@ namespace CognitoPs.Tests
 
             var page = await Client(handler).ListUsersAsync("eu-west-1_Ab12", "email = \"a\\\"b\"", 25, "this-page", CancellationToken.None);
 
-            Assert.Equal(new[] { "a", "b" }, page.Users.Select(u => u.Username));
-            Assert.Equal("next-page", page.PaginationToken);
+            Assert.Equal(new[] { "a", "b" }, page.Items.Select(u => u.Username));
+            Assert.Equal("next-page", page.NextToken);
             var (request, body) = Assert.Single(handler.Sent);
             Assert.Equal("AWSCognitoIdentityProviderService.ListUsers", Assert.Single(request.Headers.GetValues("X-Amz-Target")));
             using var sent = JsonDocument.Parse(body);
@@ -206,8 +206,8 @@ namespace CognitoPs.Tests
 
             var page = await Client(handler).ListUsersAsync("eu-west-1_Ab12", null, 60, null, CancellationToken.None);
 
-            Assert.Empty(page.Users);
-            Assert.Null(page.PaginationToken);
+            Assert.Empty(page.Items);
+            Assert.Null(page.NextToken);
             using var sent = JsonDocument.Parse(handler.Sent[0].Body);
             Assert.False(sent.RootElement.TryGetProperty("Filter", out _));
             Assert.False(sent.RootElement.TryGetProperty("PaginationToken", out _));
@@ -453,6 +453,61 @@ namespace CognitoPs.Tests
 
             Assert.DoesNotContain("ss1!", error.ToString());
             Assert.Contains("withheld", error.Message);
+        }
+    }
+}
+
+namespace CognitoPs.Tests
+{
+    /// <summary>Cognito answers ResourceNotFoundException for a missing pool and a missing group alike: the client asks which.</summary>
+    public class GroupNotFoundTests
+    {
+        private const string NotFound = "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Not found.\"}";
+
+        private static (CognitoClient Client, List<string> Operations) Client(bool poolExists)
+        {
+            var operations = new List<string>();
+            var handler = new DelegatingStub(request =>
+            {
+                var operation = request.Headers.GetValues("X-Amz-Target").Single().Split('.')[1];
+                operations.Add(operation);
+                return operation == "DescribeUserPool" && poolExists
+                    ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"UserPool\":{\"Id\":\"eu-west-1_Ab12\"}}") }
+                    : new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent(NotFound) };
+            });
+            return (new CognitoClient(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), "eu-west-1", new BasicAWSCredentials("AKIDTEST", "s"), new HttpMessageInvoker(handler)), operations);
+        }
+
+        private sealed class DelegatingStub : HttpMessageHandler
+        {
+            private readonly Func<HttpRequestMessage, HttpResponseMessage> _answer;
+
+            public DelegatingStub(Func<HttpRequestMessage, HttpResponseMessage> answer) => _answer = answer;
+
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => Task.FromResult(_answer(request));
+        }
+
+        [Fact]
+        public async Task WhenThePoolExistsTheGroupIsMissingAndThePoolIsAskedOnce()
+        {
+            var (client, operations) = Client(poolExists: true);
+
+            var first = await Assert.ThrowsAsync<GroupNotFoundException>(() => client.AdminAddUserToGroupAsync("eu-west-1_Ab12", "alice", "ops", default));
+            await Assert.ThrowsAsync<GroupNotFoundException>(() => client.ListUsersInGroupAsync("eu-west-1_Ab12", "ops", 60, null, default));
+
+            Assert.Equal("ops", first.GroupName);
+            Assert.Equal("ResourceNotFoundException", first.ErrorCode);
+            Assert.Equal(new[] { "AdminAddUserToGroup", "DescribeUserPool", "ListUsersInGroup" }, operations);
+        }
+
+        [Fact]
+        public async Task WhenThePoolIsMissingItStaysAResourceNotFoundAboutThePool()
+        {
+            var (client, _) = Client(poolExists: false);
+
+            var error = await Assert.ThrowsAsync<ResourceNotFoundException>(() => client.AdminRemoveUserFromGroupAsync("eu-west-1_Ab12", "alice", "ops", default));
+
+            Assert.Equal("Not found.", error.Message);
         }
     }
 }

@@ -195,7 +195,13 @@ namespace CognitoPs.Tests
         [Fact]
         public void FailedAndUnwrittenUsersAreReleased()
         {
-            _answer = user => user.StartsWith("ghost", StringComparison.Ordinal) ? (400, NotFound) : (200, "{}");
+            // a1 answers last, so a2..a4 are in flight (sent) when its output stops the pipeline.
+            _answer = user => user.StartsWith("ghost", StringComparison.Ordinal) ? (400, NotFound) : user == "a1" ? Slow() : (200, "{}");
+            static (int, string) Slow()
+            {
+                Thread.Sleep(300);
+                return (200, "{}");
+            }
 
             _host.Run($"'ok1','ghost1','ok2' | Test-CognitoEngine -UserPoolId eu-west-1_Rel1 -PassThru {Connection}");
             _host.Run($"'a1','a2','a3','a4' | Test-CognitoEngine -UserPoolId eu-west-1_Rel2 -ThrottleLimit 4 -PassThru {Connection} | Select-Object -First 1");

@@ -247,6 +247,35 @@ namespace CognitoPs.Tests
             Assert.True(Commands.CognitoCmdlet.IsReportable(new InputValidationException("UsernameMissing", "no name", null, false)));
         }
 
+        [Theory]
+        [InlineData(true, true, true)]    // group and pool from the command line: no item could succeed
+        [InlineData(false, true, false)]  // the group came from a piped object: only that item fails
+        [InlineData(true, false, false)]  // the pool came from a piped object: another item's pool may have the group
+        public void AMissingGroupNamesTheGroupAndStopsOnlyWhenEveryItemAsksForIt(bool groupShared, bool settingsShared, bool stops)
+        {
+            var answer = new ResourceNotFoundException("Group not found.", HttpStatusCode.BadRequest, "req-3");
+            var failure = new GroupNotFoundException("ops", "eu-west-1_Ab12", answer);
+            var context = new FailureContext("Cannot add user 'alice' to group 'ops'", "alice", "eu-west-1_Ab12", settingsShared) { GroupName = "ops", GroupShared = groupShared };
+
+            var record = CognitoErrorMap.ToErrorRecord(failure, context, out var terminating);
+
+            Assert.Equal(stops, terminating);
+            Assert.Equal(("ResourceNotFound", ErrorCategory.ObjectNotFound, (object)"ops"), (record.FullyQualifiedErrorId, record.CategoryInfo.Category, record.TargetObject));
+            Assert.Contains("Group 'ops' does not exist in user pool 'eu-west-1_Ab12'", record.ErrorDetails.Message);
+            Assert.Contains("Get-CognitoGroup", record.ErrorDetails.RecommendedAction);
+        }
+
+        [Fact]
+        public void AnExistingGroupIsResourceExistsOnTheGroup()
+        {
+            var context = new FailureContext("Cannot create group 'ops'", null, "eu-west-1_Ab12", true) { GroupName = "ops" };
+
+            var record = CognitoErrorMap.ToErrorRecord(new GroupExistsException("A group with the name already exists.", HttpStatusCode.BadRequest, null), context, out var terminating);
+
+            Assert.False(terminating);
+            Assert.Equal(("GroupExists", ErrorCategory.ResourceExists, (object)"ops"), (record.FullyQualifiedErrorId, record.CategoryInfo.Category, record.TargetObject));
+        }
+
         [Fact]
         public void RecommendedActionsAreGivenWhereThereIsANextStep()
         {

@@ -26,6 +26,27 @@ namespace CognitoPs.Tests
             Assert.False(error.Terminating);
         }
 
+        [Theory]
+        [InlineData(null, "GroupNameMissing")]
+        [InlineData("", "GroupNameMissing")]
+        [InlineData("two words", "GroupNameInvalidCharacter")]
+        [InlineData("tab\there", "GroupNameInvalidCharacter")]
+        public void BadGroupNamesAreRefusedWithASpecificId(string? groupName, string errorId)
+        {
+            var error = Assert.Throws<InputValidationException>(() => InputValidation.CheckGroupName(groupName, fromCommandLine: true));
+
+            Assert.Equal(errorId, error.ErrorId);
+            Assert.True(error.Terminating);
+        }
+
+        [Fact]
+        public void GroupNamesUpTo128CharactersPass()
+        {
+            InputValidation.CheckGroupName(new string('g', 128), false);
+            InputValidation.CheckGroupName("team:ops/eu", false);
+            Assert.Equal("GroupNameTooLong", Assert.Throws<InputValidationException>(() => InputValidation.CheckGroupName(new string('g', 129), false)).ErrorId);
+        }
+
         [Fact]
         public void UsernamesUpTo128CharactersPass()
         {

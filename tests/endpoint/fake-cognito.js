@@ -12,7 +12,13 @@
 // FORCE_CHANGE_PASSWORD users, a reset needs a verified email or phone, "User is disabled.", "User cannot be confirmed.
 // Current status is ..."). Operations without reply members answer HTTP 200 with an empty body, as the API reference
 // describes. The scripted user names above answer their error in every per-user operation.
-// POST /__seed {"pool": id, "users": [{Username, UserStatus, Enabled, Attributes: [{Name, Value}]}]} stores users as given.
+// Groups, too: CreateGroup (GroupExists for a taken name), GetGroup, UpdateGroup (as Cognito: what is not sent is reset),
+// DeleteGroup, AdminAddUserToGroup / AdminRemoveUserFromGroup (the user found by name, alias or sub; adding twice or
+// removing a non-member succeeds), and ListGroups, ListUsersInGroup, AdminListGroupsForUser, which page as Cognito does
+// (Limit 1-60, opaque NextToken, a short or empty page before the end). A missing group is ResourceNotFoundException
+// "Group not found.", as is a missing pool ("User pool ... does not exist."). DescribeUserPool answers for these pools.
+// POST /__seed {"pool": id, "users": [{Username, UserStatus, Enabled, Attributes: [{Name, Value}]}],
+//               "groups": [{GroupName, Description, Precedence, RoleArn, Members: [usernames]}]} stores them as given.
 // ListUsers / DescribeUserPool on a pool id ending in _Paged<N> serve N generated users and page exactly as Cognito
 // does: Limit 1-60 (else InvalidParameterException), opaque tokens tied to the pool, pages that may be short, and
 // one empty page (with a token) after the first; Filter as Cognito parses it (one attribute, = or ^=, "quoted").
@@ -30,11 +36,13 @@ const credentials = {
 const targetPrefix = 'AWSCognitoIdentityProviderService.';
 let stats;
 const pools = new Map(); // pool id -> Map(username -> user)
+const groupStore = new Map(); // pool id -> Map(group name -> group)
 resetStats();
 
 function resetStats() {
   stats = { requests: 0, byUser: {}, byOperation: {}, signatureFailures: 0, listUsersLimits: [], messages: {}, globalSignOuts: {}, emptyReplies: 0 };
   pools.clear();
+  groupStore.clear();
 }
 
 const scripted = {
@@ -99,6 +107,7 @@ async function handle(req, res, body) {
   if (operation === 'ListUsers') return listUsers(res, input);
   if (operation === 'DescribeUserPool') return describeUserPool(res, input);
   if (lifecycle[operation]) return userOperation(res, operation, input);
+  if (groupOperations[operation]) return groupOperation(res, operation, input);
   if (operation !== 'AdminSetUserPassword') return fail(res, 400, 'UnknownOperationException', `Unsupported here: ${operation}`);
   if (typeof input.UserPoolId !== 'string' || typeof input.Username !== 'string' || typeof input.Password !== 'string') {
     return fail(res, 400, 'InvalidParameterException', 'UserPoolId, Username and Password are required strings.');
@@ -241,6 +250,94 @@ function seed(input) {
     if (given.Enabled === false) u.Enabled = false;
     pools.get(input.pool).set(u.Username, u);
   }
+  for (const given of input.groups || []) {
+    const g = newGroup(given);
+    for (const name of given.Members || []) g.members.add(name);
+    groupsOf(input.pool).set(g.GroupName, g);
+  }
+}
+
+// ---- groups ----
+function groupsOf(pool) {
+  if (!groupStore.has(pool)) groupStore.set(pool, new Map());
+  return groupStore.get(pool);
+}
+
+function newGroup(input) {
+  return { GroupName: input.GroupName, Description: input.Description, Precedence: input.Precedence, RoleArn: input.RoleArn, CreationDate: now(), LastModifiedDate: now(), members: new Set() };
+}
+
+function groupType(pool, g) {
+  return { GroupName: g.GroupName, UserPoolId: pool, Description: g.Description, Precedence: g.Precedence, RoleArn: g.RoleArn, CreationDate: g.CreationDate, LastModifiedDate: g.LastModifiedDate };
+}
+
+// A user named by user name, email alias or sub, as Cognito resolves it.
+function findUser(pool, name) {
+  const users = pools.get(pool) || new Map();
+  if (users.has(name)) return users.get(name);
+  for (const u of users.values()) if (attr(u, 'email') === name || attr(u, 'sub') === name) return u;
+  return null;
+}
+
+// Cognito's paging: Limit 1-60, an opaque token tied to the pool and the list, an empty page after the first and a
+// short page every fourth, so a client must follow the token rather than count.
+function page(res, input, list, items, name) {
+  const limit = input.Limit === undefined ? 60 : input.Limit;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 60) return fail(res, 400, 'InvalidParameterException', `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint`);
+  let position = { next: 0, page: 0 };
+  if (input.NextToken !== undefined) {
+    try {
+      position = JSON.parse(Buffer.from(input.NextToken, 'base64').toString('utf8'));
+      if (position.list !== list) throw new Error('token of another list');
+    } catch {
+      return fail(res, 400, 'InvalidParameterException', 'Invalid pagination token.');
+    }
+  }
+  const wanted = position.page === 1 ? 0 : position.page % 4 === 3 ? Math.ceil(limit / 2) : limit;
+  const body = { [name]: items.slice(position.next, position.next + wanted) };
+  const next = position.next + wanted;
+  if (next < items.length) body.NextToken = Buffer.from(JSON.stringify({ list, next, page: position.page + 1, nonce: crypto.randomBytes(4).toString('hex') })).toString('base64');
+  return reply(res, 200, body);
+}
+
+const groupOperations = {
+  CreateGroup(res, input, groups) {
+    if (groups.has(input.GroupName)) return fail(res, 400, 'GroupExistsException', 'A group with the name already exists.');
+    const g = newGroup(input);
+    groups.set(g.GroupName, g);
+    return reply(res, 200, { Group: groupType(input.UserPoolId, g) });
+  },
+  GetGroup: (res, input, groups, g) => reply(res, 200, { Group: groupType(input.UserPoolId, g) }),
+  UpdateGroup(res, input, groups, g) {
+    // As Cognito: a property the request leaves out is reset.
+    Object.assign(g, { Description: input.Description, Precedence: input.Precedence, RoleArn: input.RoleArn, LastModifiedDate: now() });
+    return reply(res, 200, { Group: groupType(input.UserPoolId, g) });
+  },
+  DeleteGroup(res, input, groups, g) { groups.delete(g.GroupName); stats.emptyReplies++; return reply(res, 200, ''); },
+  ListGroups: (res, input, groups) => page(res, input, `groups:${input.UserPoolId}`, [...groups.values()].map((g) => groupType(input.UserPoolId, g)), 'Groups'),
+  ListUsersInGroup: (res, input, groups, g) => page(res, input, `members:${input.UserPoolId}:${g.GroupName}`,
+    [...g.members].map((name) => pools.get(input.UserPoolId)?.get(name)).filter(Boolean).map(userType), 'Users'),
+  AdminAddUserToGroup(res, input, groups, g, u) { g.members.add(u.Username); stats.emptyReplies++; return reply(res, 200, ''); },
+  AdminRemoveUserFromGroup(res, input, groups, g, u) { g.members.delete(u.Username); stats.emptyReplies++; return reply(res, 200, ''); },
+  AdminListGroupsForUser: (res, input, groups, g, u) => page(res, input, `of:${input.UserPoolId}:${u.Username}`,
+    [...groups.values()].filter((x) => x.members.has(u.Username)).map((x) => groupType(input.UserPoolId, x)), 'Groups'),
+};
+const needsGroup = new Set(['GetGroup', 'UpdateGroup', 'DeleteGroup', 'ListUsersInGroup', 'AdminAddUserToGroup', 'AdminRemoveUserFromGroup']);
+const needsUser = new Set(['AdminAddUserToGroup', 'AdminRemoveUserFromGroup', 'AdminListGroupsForUser']);
+
+function groupOperation(res, operation, input) {
+  if (typeof input.UserPoolId !== 'string') return fail(res, 400, 'InvalidParameterException', 'UserPoolId is required.');
+  if (input.UserPoolId.endsWith('_NoSuchPool')) return fail(res, 400, 'ResourceNotFoundException', `User pool ${input.UserPoolId} does not exist.`);
+  if (input.Username !== undefined) {
+    stats.byUser[input.Username] = (stats.byUser[input.Username] || 0) + 1;
+    if (scripted[input.Username]) return fail(res, ...scripted[input.Username]);
+  }
+  const groups = groupsOf(input.UserPoolId);
+  const g = groups.get(input.GroupName);
+  if (needsGroup.has(operation) && !g) return fail(res, 400, 'ResourceNotFoundException', 'Group not found.');
+  const u = needsUser.has(operation) ? findUser(input.UserPoolId, input.Username) : null;
+  if (needsUser.has(operation) && !u) return fail(res, 400, 'UserNotFoundException', 'User does not exist.');
+  return groupOperations[operation](res, input, groups, g, u);
 }
 
 // ---- the paging pool: users made up on demand, so 100,000 of them cost nothing to hold ----
@@ -321,7 +418,13 @@ function listUsers(res, input) {
 
 function describeUserPool(res, input) {
   const size = pagedPoolSize(input.UserPoolId);
-  if (size === null) return fail(res, 400, 'ResourceNotFoundException', `User pool ${input.UserPoolId} does not exist.`);
+  if (size === null && (typeof input.UserPoolId !== 'string' || input.UserPoolId.endsWith('_NoSuchPool'))) {
+    return fail(res, 400, 'ResourceNotFoundException', `User pool ${input.UserPoolId} does not exist.`);
+  }
+  if (size === null) {
+    const count = pools.get(input.UserPoolId)?.size || 0;
+    return reply(res, 200, { UserPool: { Id: input.UserPoolId, Name: 'stand-in', EstimatedNumberOfUsers: count, Policies: { PasswordPolicy: defaultPolicy } } });
+  }
   return reply(res, 200, {
     UserPool: {
       Id: input.UserPoolId, Name: `paged-${size}`, EstimatedNumberOfUsers: size, CreationDate: 1767225600, LastModifiedDate: 1767225600,

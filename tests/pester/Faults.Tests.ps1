@@ -328,3 +328,58 @@ Describe 'Bad-input matrix: the lifecycle cmdlets' {
         }
     }
 }
+
+Describe 'Bad-input matrix: group names' {
+    BeforeAll {
+        function Invoke-GroupRow([string] $Cmdlet, [object[]] $Items, [hashtable] $Parameters) {
+            Reset-FakeStats
+            Set-FakeGatewayFaults
+            $pool = 'eu-west-1_BadG' + [guid]::NewGuid().ToString('n').Substring(0, 6)
+            Add-FakeUsers $pool @(@{ Username = 'valid-1' }, @{ Username = 'valid-2' })
+            Invoke-RestMethod -Method Post -Uri "$FakeUrl/__seed" -ContentType 'application/json' -Body (@{ pool = $pool; groups = @(@{ GroupName = 'valid-group' }) } | ConvertTo-Json -Depth 4) | Out-Null
+            $caught = $null
+            $errors = $null
+            $all = @{ UserPoolId = $pool; EndpointUrl = $FakeGatewayUrl } + $Parameters
+            try { $Items | & $Cmdlet @all -ErrorVariable errors -ErrorAction SilentlyContinue | Out-Null } catch { $caught = $_ }
+            [pscustomobject]@{ Caught = $caught; Errors = @($errors); Requests = (Get-FakeGatewayStats).requests }
+        }
+    }
+
+    It '<Cmdlet> with a piped <Name> group name: <ErrorId> for that item, the valid ones are sent' -ForEach @(
+        foreach ($bad in @(@{ Name = 'empty'; Value = ''; ErrorId = 'GroupNameMissing' }, @{ Name = '129-character'; Value = 'g' * 129; ErrorId = 'GroupNameTooLong' },
+                @{ Name = 'space-holding'; Value = 'two words'; ErrorId = 'GroupNameInvalidCharacter' }, @{ Name = 'newline-holding'; Value = "new`nline"; ErrorId = 'GroupNameInvalidCharacter' })) {
+            @{ Cmdlet = 'Add-CognitoGroupMember'; Name = $bad.Name; Bad = $bad.Value; ErrorId = $bad.ErrorId }
+            @{ Cmdlet = 'Remove-CognitoGroupMember'; Name = $bad.Name; Bad = $bad.Value; ErrorId = $bad.ErrorId }
+            @{ Cmdlet = 'New-CognitoGroup'; Name = $bad.Name; Bad = $bad.Value; ErrorId = $bad.ErrorId }
+            @{ Cmdlet = 'Get-CognitoGroupMember'; Name = $bad.Name; Bad = $bad.Value; ErrorId = $bad.ErrorId }
+            @{ Cmdlet = 'Remove-CognitoGroup'; Name = $bad.Name; Bad = $bad.Value; ErrorId = $bad.ErrorId }
+        }
+    ) {
+        $items = if ($Cmdlet -like '*Member' -and $Cmdlet -ne 'Get-CognitoGroupMember') {
+            @([pscustomobject]@{ Username = 'valid-1'; GroupName = 'valid-group' }, [pscustomobject]@{ Username = 'valid-1'; GroupName = $Bad },
+              [pscustomobject]@{ Username = 'valid-2'; GroupName = 'valid-group' })
+        } elseif ($Cmdlet -eq 'New-CognitoGroup') { @('new-1', $Bad, 'new-2') }
+        elseif ($Cmdlet -eq 'Remove-CognitoGroup') { @('valid-group', $Bad) }
+        else { @('valid-group', $Bad, 'valid-group') }
+        $parameters = if ($Cmdlet -eq 'Remove-CognitoGroup') { @{ Force = $true } } else { @{} }
+
+        $run = Invoke-GroupRow $Cmdlet $items $parameters
+
+        $run.Caught | Should -BeNullOrEmpty
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId.Split(',')[0] | Should -Be $ErrorId
+        $run.Requests | Should -BeGreaterThan 0
+    }
+
+    It 'Add-CognitoGroupMember -GroupName <Name> on the command line stops before any request: <ErrorId>' -ForEach @(
+        @{ Name = 'empty'; Bad = ''; ErrorId = 'GroupNameMissing' }
+        @{ Name = '129 characters'; Bad = 'g' * 129; ErrorId = 'GroupNameTooLong' }
+        @{ Name = 'with a tab'; Bad = "tab`there"; ErrorId = 'GroupNameInvalidCharacter' }
+    ) {
+        $run = Invoke-GroupRow 'Add-CognitoGroupMember' @('valid-1', 'valid-2') @{ GroupName = @('valid-group', $Bad) }
+
+        $run.Caught.FullyQualifiedErrorId.Split(',')[0] | Should -Be $ErrorId
+        $run.Caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $run.Requests | Should -Be 0
+    }
+}

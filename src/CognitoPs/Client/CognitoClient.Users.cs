@@ -88,7 +88,7 @@ namespace CognitoPs.Client
             }, cancellationToken);
 
         /// <summary>One ListUsers page (Limit 1–60). Pass the previous page's token to continue.</summary>
-        public Task<UserPage> ListUsersAsync(string userPoolId, string? filter, int limit, string? paginationToken, CancellationToken cancellationToken) =>
+        public Task<Page<UserRecord>> ListUsersAsync(string userPoolId, string? filter, int limit, string? paginationToken, CancellationToken cancellationToken) =>
             CallAsync(CognitoOperation.ListUsers, $"user pool '{userPoolId}'", body =>
             {
                 body.WriteString("UserPoolId", userPoolId);
@@ -102,7 +102,7 @@ namespace CognitoPs.Client
                 {
                     body.WriteString("PaginationToken", paginationToken);
                 }
-            }, reply => new UserPage(Json.List(reply, "Users", UserRecord.Read), Json.NonEmptyString(reply, "PaginationToken")), cancellationToken);
+            }, reply => new Page<UserRecord>(Json.List(reply, "Users", UserRecord.Read), Json.NonEmptyString(reply, "PaginationToken")), cancellationToken);
 
         /// <summary>DescribeUserPool: the pool's name, size estimate and password policy. Unknown pools throw <see cref="ResourceNotFoundException"/>.</summary>
         public Task<UserPoolRecord> DescribeUserPoolAsync(string userPoolId, CancellationToken cancellationToken) =>
@@ -117,7 +117,7 @@ namespace CognitoPs.Client
             }, cancellationToken);
 
         /// <summary>One ListUserPools page (MaxResults 1–60).</summary>
-        public Task<(IReadOnlyList<UserPoolRecord> Pools, string? NextToken)> ListUserPoolsAsync(int maxResults, string? nextToken, CancellationToken cancellationToken) =>
+        public Task<Page<UserPoolRecord>> ListUserPoolsAsync(int maxResults, string? nextToken, CancellationToken cancellationToken) =>
             CallAsync(CognitoOperation.ListUserPools, $"region {Region}", body =>
             {
                 body.WriteNumber("MaxResults", maxResults);
@@ -125,7 +125,7 @@ namespace CognitoPs.Client
                 {
                     body.WriteString("NextToken", nextToken);
                 }
-            }, reply => ((IReadOnlyList<UserPoolRecord>)Json.List(reply, "UserPools", UserPoolRecord.Read), Json.NonEmptyString(reply, "NextToken")), cancellationToken);
+            }, reply => new Page<UserPoolRecord>(Json.List(reply, "UserPools", UserPoolRecord.Read), Json.NonEmptyString(reply, "NextToken")), cancellationToken);
 
         private Task UserCallAsync(CognitoOperation operation, string userPoolId, string username, CancellationToken cancellationToken) =>
             CallAsync(operation, UserSubject(username, userPoolId), body => WriteUser(body, userPoolId, username), cancellationToken);

@@ -65,6 +65,7 @@ namespace CognitoPs.Client
             [nameof(InvalidSmsRoleAccessPolicyException)] = (m, s, r) => new InvalidSmsRoleAccessPolicyException(m, s, r),
             [nameof(InvalidSmsRoleTrustRelationshipException)] = (m, s, r) => new InvalidSmsRoleTrustRelationshipException(m, s, r),
             [nameof(InvalidEmailRoleAccessPolicyException)] = (m, s, r) => new InvalidEmailRoleAccessPolicyException(m, s, r),
+            [nameof(GroupExistsException)] = (m, s, r) => new GroupExistsException(m, s, r),
         };
 
         /// <summary>The start of a reply, printable, for messages that must say what arrived.</summary>

@@ -44,18 +44,44 @@ namespace CognitoPs.Client
         }
     }
 
-    /// <summary>One ListUsers page. A page may be short or empty and still carry a token: only a missing token ends the list.</summary>
-    public sealed class UserPage
+    /// <summary>One page of a list operation. A page may be short or empty and still carry a token: only a missing token ends the list.</summary>
+    public sealed class Page<T>
     {
-        public UserPage(IReadOnlyList<UserRecord> users, string? paginationToken)
+        public Page(IReadOnlyList<T> items, string? nextToken)
         {
-            Users = users;
-            PaginationToken = paginationToken;
+            Items = items;
+            NextToken = nextToken;
         }
 
-        public IReadOnlyList<UserRecord> Users { get; }
+        public IReadOnlyList<T> Items { get; }
 
-        public string? PaginationToken { get; }
+        public string? NextToken { get; }
+    }
+
+    /// <summary>A group as ListGroups, GetGroup, CreateGroup and UpdateGroup return it (GroupType).</summary>
+    public sealed class GroupRecord
+    {
+        public string GroupName { get; set; } = "";
+
+        public string? Description { get; set; }
+
+        public int? Precedence { get; set; }
+
+        public string? RoleArn { get; set; }
+
+        public DateTime? Created { get; set; }
+
+        public DateTime? Modified { get; set; }
+
+        internal static GroupRecord Read(JsonElement group) => new GroupRecord
+        {
+            GroupName = Json.String(group, "GroupName") ?? "",
+            Description = Json.String(group, "Description"),
+            Precedence = Json.Int(group, "Precedence"),
+            RoleArn = Json.String(group, "RoleArn"),
+            Created = Json.Date(group, "CreationDate"),
+            Modified = Json.Date(group, "LastModifiedDate"),
+        };
     }
 
     /// <summary>A user pool as DescribeUserPool (all fields) or ListUserPools (id, name, dates) return it.</summary>

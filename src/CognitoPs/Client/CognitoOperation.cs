@@ -44,5 +44,19 @@ namespace CognitoPs.Client
         public static readonly CognitoOperation AdminUpdateUserAttributes = new CognitoOperation("AdminUpdateUserAttributes", repeatable: true, hasReply: false);
         public static readonly CognitoOperation AdminDeleteUserAttributes = new CognitoOperation("AdminDeleteUserAttributes", repeatable: true, hasReply: false);
         public static readonly CognitoOperation AdminUserGlobalSignOut = new CognitoOperation("AdminUserGlobalSignOut", repeatable: true, hasReply: false);
+
+        public static readonly CognitoOperation ListGroups = new CognitoOperation("ListGroups", repeatable: true, hasReply: true);
+        public static readonly CognitoOperation GetGroup = new CognitoOperation("GetGroup", repeatable: true, hasReply: true);
+        public static readonly CognitoOperation AdminListGroupsForUser = new CognitoOperation("AdminListGroupsForUser", repeatable: true, hasReply: true);
+        public static readonly CognitoOperation ListUsersInGroup = new CognitoOperation("ListUsersInGroup", repeatable: true, hasReply: true);
+
+        // A second CreateGroup would find the group the first one made (GroupExists).
+        public static readonly CognitoOperation CreateGroup = new CognitoOperation("CreateGroup", repeatable: false, hasReply: true);
+        public static readonly CognitoOperation UpdateGroup = new CognitoOperation("UpdateGroup", repeatable: true, hasReply: true);
+        public static readonly CognitoOperation DeleteGroup = new CognitoOperation("DeleteGroup", repeatable: true, hasReply: false);
+
+        // Adding a member twice, or removing a non-member, is success: both are harmless to repeat.
+        public static readonly CognitoOperation AdminAddUserToGroup = new CognitoOperation("AdminAddUserToGroup", repeatable: true, hasReply: false);
+        public static readonly CognitoOperation AdminRemoveUserFromGroup = new CognitoOperation("AdminRemoveUserFromGroup", repeatable: true, hasReply: false);
     }
 }

@@ -164,6 +164,25 @@ namespace CognitoPs.Client
             : base(nameof(InvalidEmailRoleAccessPolicyException), message, statusCode, requestId) { }
     }
 
+    public sealed class GroupExistsException : CognitoServiceException
+    {
+        public GroupExistsException(string message, HttpStatusCode statusCode, string? requestId)
+            : base(nameof(GroupExistsException), message, statusCode, requestId) { }
+    }
+
+    /// <summary>
+    /// Cognito's ResourceNotFoundException for a request about a group in a pool that exists: the group is missing.
+    /// (Cognito uses the one code for a missing pool and a missing group; the client asks which it was.)
+    /// </summary>
+    public sealed class GroupNotFoundException : CognitoServiceException
+    {
+        public GroupNotFoundException(string groupName, string userPoolId, CognitoServiceException answer)
+            : base(answer.ErrorCode, $"Group '{groupName}' does not exist in user pool '{userPoolId}' ({answer.Message}).", answer.StatusCode, answer.RequestId)
+            => GroupName = groupName;
+
+        public string GroupName { get; }
+    }
+
     /// <summary>The request never got an answer: DNS, refused or dropped connection, TLS failure.</summary>
     public sealed class CognitoConnectionException : Exception
     {

@@ -17,6 +17,24 @@ namespace CognitoPs.Commands
     /// </summary>
     public abstract class CognitoCmdlet : PSCmdlet, IDisposable
     {
+        /// <summary>A checked pool with the client for its region and endpoint.</summary>
+        protected sealed class PoolTarget
+        {
+            internal PoolTarget(string userPoolId, CognitoClient client, string? endpointUrl)
+            {
+                UserPoolId = userPoolId;
+                Client = client;
+                EndpointUrl = endpointUrl;
+            }
+
+            public string UserPoolId { get; }
+
+            public CognitoClient Client { get; }
+
+            /// <summary>The endpoint override objects should carry onward; null for AWS's own endpoint.</summary>
+            public string? EndpointUrl { get; }
+        }
+
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly ConcurrentQueue<ClientMessage> _messages = new ConcurrentQueue<ClientMessage>();
         private readonly Dictionary<string, CognitoClient> _clients = new Dictionary<string, CognitoClient>(StringComparer.Ordinal);
@@ -173,6 +191,19 @@ namespace CognitoPs.Commands
             return rate;
         }
 
+        /// <summary>
+        /// The pool for the current item, checked (id, settings, region), with its client: the preamble every pool-level
+        /// cmdlet shares. Throws what <see cref="Report"/> maps (InputValidationException, CognitoConfigurationException).
+        /// </summary>
+        protected PoolTarget ResolvePool(string? userPoolId, bool shared)
+        {
+            InputValidation.CheckUserPoolId(userPoolId, shared);
+            var settings = CurrentSettings();
+            settings.Validate();
+            settings.CheckRegionMatches(userPoolId!, shared);
+            return new PoolTarget(userPoolId!, ClientFor(settings, userPoolId), EndpointOverride(settings));
+        }
+
         /// <summary>The endpoint override objects should carry onward, or null for AWS's own endpoint.</summary>
         protected static string? EndpointOverride(ConnectionOptions settings) => settings.ResolveEndpointOverride()?.ToString();
 
@@ -218,10 +249,43 @@ namespace CognitoPs.Commands
             return (force && !confirmRequested && !whatIf) || ShouldProcess(target, action);
         }
 
-        /// <summary>Writes the record; stops the command when the failure leaves nothing else that could succeed.</summary>
-        protected void Report(Exception failure, string activity, string? username, string? userPoolId, bool settingsShared)
+        /// <summary>
+        /// Streams one listing: each page's items are written as the page arrives, <paramref name="paging"/> counts -Skip
+        /// and -First across the whole command, and no page is asked for once -First is met. Every token is followed,
+        /// through empty and short pages. <paramref name="keep"/> filters items here (pages then thin out, so they are
+        /// asked for whole); <paramref name="afterPage"/> sees each page's token. Returns true when the listing ran to its end.
+        /// </summary>
+        private protected bool WritePages<T>(
+            Func<string?, int, Task<Page<T>>> fetch, Func<T, object> output, PagingCounter paging, Func<T, bool>? keep = null, Action<string?>? afterPage = null)
         {
-            var record = CognitoErrorMap.ToErrorRecord(failure, activity, username, userPoolId, settingsShared, out var terminating);
+            string? token = null;
+            do
+            {
+                var page = Await(fetch(token, keep is null ? paging.PageSize : PagingCounter.MaxPageSize));
+                foreach (var item in page.Items)
+                {
+                    if (keep is null || keep(item))
+                    {
+                        paging.Offer(() => WriteObject(output(item)));
+                    }
+                }
+
+                token = page.NextToken;
+                afterPage?.Invoke(token);
+            }
+            while (token != null && paging.WantsMore);
+
+            return token is null;
+        }
+
+        /// <summary>Writes the record; stops the command when the failure leaves nothing else that could succeed.</summary>
+        protected void Report(Exception failure, string activity, string? username, string? userPoolId, bool settingsShared) =>
+            Report(failure, new FailureContext(activity, username, userPoolId, settingsShared));
+
+        /// <inheritdoc cref="Report(Exception, string, string?, string?, bool)"/>
+        private protected void Report(Exception failure, FailureContext context)
+        {
+            var record = CognitoErrorMap.ToErrorRecord(failure, context, out var terminating);
             if (terminating)
             {
                 ThrowTerminatingError(record);

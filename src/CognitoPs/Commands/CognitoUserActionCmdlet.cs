@@ -22,6 +22,7 @@ namespace CognitoPs.Commands
     /// </summary>
     public abstract class CognitoUserActionCmdlet : CognitoCmdlet
     {
+        private static readonly string?[] NoGroup = { null };
         private readonly Queue<PendingUser> _inputOrder = new Queue<PendingUser>();
         private readonly SemaphoreSlim _requestFinished = new SemaphoreSlim(0);
         private int _inFlight;
@@ -95,6 +96,12 @@ namespace CognitoPs.Commands
         /// <summary>The -Verbose line for a success.</summary>
         protected virtual string Succeeded(PendingUser user) => $"{Capitalized(Done)} {user.Target}.";
 
+        /// <summary>
+        /// For membership cmdlets: the groups (a -GroupName parameter, command line or piped) each user is sent with, one
+        /// request per user and group. Null: one request per user, about no group.
+        /// </summary>
+        protected virtual string?[]? GroupsForEachUser => null;
+
         protected override bool AdaptsToThrottling => ThrottleLimit > 1;
 
         /// <summary>For a Task without a result: the shape <see cref="Send"/> returns.</summary>
@@ -132,9 +139,14 @@ namespace CognitoPs.Commands
 
         protected override void ProcessRecord()
         {
+            var groups = GroupsForEachUser;
+            var groupsShared = !IsFromPipeline("GroupName", groups);
             foreach (var username in Username ?? new string?[] { null })
             {
-                Submit(username);
+                foreach (var group in groups ?? NoGroup)
+                {
+                    Submit(username, group, groupsShared);
+                }
             }
         }
 
@@ -159,10 +171,26 @@ namespace CognitoPs.Commands
             base.Dispose(disposing);
         }
 
-        /// <summary>Checks one user on the pipeline thread, then starts its request as soon as a slot is free.</summary>
-        private void Submit(string? username)
+        /// <summary>Group names given on the command line: a bad one would fail every user, so it stops the command first.</summary>
+        protected void CheckCommandLineGroups(string?[] groupNames)
         {
-            var user = new PendingUser(username, PoolIdOrDefault(UserPoolId), SettingsShared(nameof(UserPoolId), UserPoolId));
+            try
+            {
+                foreach (var groupName in groupNames)
+                {
+                    InputValidation.CheckGroupName(groupName, fromCommandLine: true);
+                }
+            }
+            catch (InputValidationException ex)
+            {
+                Report(ex, $"Cannot {Verb} users", null, UserPoolId, settingsShared: true);
+            }
+        }
+
+        /// <summary>Checks one user on the pipeline thread, then starts its request as soon as a slot is free.</summary>
+        private void Submit(string? username, string? groupName, bool groupShared)
+        {
+            var user = new PendingUser(username, PoolIdOrDefault(UserPoolId), SettingsShared(nameof(UserPoolId), UserPoolId), groupName, groupShared);
             try
             {
                 InputValidation.CheckUserPoolId(user.UserPoolId, user.SettingsShared);
@@ -170,6 +198,11 @@ namespace CognitoPs.Commands
                 settings.Validate();
                 settings.CheckRegionMatches(user.UserPoolId!, user.SettingsShared);
                 InputValidation.CheckUsername(username, fromCommandLine: false);
+                if (GroupsForEachUser != null)
+                {
+                    InputValidation.CheckGroupName(groupName, fromCommandLine: false);
+                }
+
                 Check(user);
                 if (!ShouldProcess(user.Target, ActionFor(user), Force))
                 {
@@ -438,7 +471,11 @@ namespace CognitoPs.Commands
         }
 
         private FailureContext FailureContextFor(PendingUser user) =>
-            new FailureContext($"Cannot {Verb} {user.Target}", user.Username, user.UserPoolId, user.SettingsShared);
+            new FailureContext($"Cannot {Verb} {user.Target}", user.Username, user.UserPoolId, user.SettingsShared)
+            {
+                GroupName = user.GroupName,
+                GroupShared = user.GroupShared,
+            };
 
         /// <summary>-ErrorAction if given, else $ErrorActionPreference.</summary>
         private object? ErrorActionPreferenceOfCommand() =>
@@ -479,11 +516,13 @@ namespace CognitoPs.Commands
         /// <summary>One user on its way: checked, then either refused before sending (<see cref="Failure"/>) or sent (<see cref="Request"/>).</summary>
         protected sealed class PendingUser
         {
-            internal PendingUser(string? username, string? userPoolId, bool settingsShared)
+            internal PendingUser(string? username, string? userPoolId, bool settingsShared, string? groupName, bool groupShared)
             {
                 Username = username;
                 UserPoolId = userPoolId;
                 SettingsShared = settingsShared;
+                GroupName = groupName;
+                GroupShared = groupShared;
             }
 
             /// <summary>Checked (not null or blank) before <see cref="Check"/> runs.</summary>
@@ -495,6 +534,12 @@ namespace CognitoPs.Commands
             /// <summary>The pool, region and endpoint came from the command line or the session, not from this piped object.</summary>
             public bool SettingsShared { get; }
 
+            /// <summary>The group this request is about (membership cmdlets); checked like the user name. Otherwise null.</summary>
+            public string? GroupName { get; }
+
+            /// <summary>The group came from the command line, so every user is sent with it.</summary>
+            public bool GroupShared { get; }
+
             /// <summary>The client for this user's region and endpoint (set before <see cref="Prepare"/>).</summary>
             public CognitoClient Client { get; internal set; } = null!;
 
@@ -504,8 +549,8 @@ namespace CognitoPs.Commands
             /// <summary>The cmdlet's own data for this user (e.g. the attributes it will send, a generated password).</summary>
             public object? State { get; set; }
 
-            /// <summary>How -WhatIf and messages name the user: "user 'bob' in user pool 'eu-west-1_Ab12'".</summary>
-            public string Target => $"user '{Username}' in user pool '{UserPoolId}'";
+            /// <summary>How -WhatIf and messages name the user: "user 'bob' in user pool 'eu-west-1_Ab12'" (and ", group 'ops'").</summary>
+            public string Target => GroupName is null ? $"user '{Username}' in user pool '{UserPoolId}'" : $"user '{Username}' in user pool '{UserPoolId}', group '{GroupName}'";
 
             internal Task<object?>? Request { get; set; }
 

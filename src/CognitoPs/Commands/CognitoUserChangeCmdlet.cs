@@ -16,6 +16,6 @@ namespace CognitoPs.Commands
         protected abstract string Change { get; }
 
         protected override object? Output(PendingUser user, object? reply) =>
-            PassThru ? new CognitoUserActionResult(user.UserPoolId!, user.Username!, Change, user.Client.Region, user.EndpointUrl) : null;
+            PassThru ? new CognitoUserActionResult(user.UserPoolId!, user.Username!, Change, user.Client.Region, user.EndpointUrl, user.GroupName) : null;
     }
 }

@@ -13,10 +13,7 @@ namespace CognitoPs.Commands
     {
         private const string ListSet = "List";
         private const string ByNameSet = "ByName";
-        private const int MaxPageSize = 60;
-        private ulong _matched;
-        private ulong _skipped;
-        private ulong _written;
+        private PagingCounter? _paging;
         private bool _listIncomplete;
         private BulkProgress? _progress;
 
@@ -61,6 +58,7 @@ namespace CognitoPs.Commands
         {
             base.BeginProcessing();
             _progress = new BulkProgress("Listing Cognito users", null, ProgressWanted);
+            _paging = new PagingCounter(PagingParameters);
             if (Enabled && Disabled)
             {
                 Report(new InputValidationException("ConflictingStatusFilter", "Specify -Enabled or -Disabled, not both.", null, terminating: true),
@@ -91,7 +89,7 @@ namespace CognitoPs.Commands
             if (ParameterSetName == ListSet && PagingParameters.IncludeTotalCount)
             {
                 // Exact only when the listing ran to its end; -First may stop it early.
-                WriteObject(PagingParameters.NewTotalCount(_matched, _listIncomplete ? 0.0 : 1.0));
+                WriteObject(PagingParameters.NewTotalCount(_paging!.Matched, _listIncomplete ? 0.0 : 1.0));
             }
         }
 
@@ -128,39 +126,23 @@ namespace CognitoPs.Commands
                 var endpoint = EndpointOverride(settings);
                 WriteVerbose($"Listing users of user pool '{userPoolId}'" + (query.ServerFilter is null ? "." : $" with filter: {query.ServerFilter}"));
 
-                string? token = null;
-                do
-                {
-                    var page = Await(client.ListUsersAsync(userPoolId!, query.ServerFilter, PageSize(query), token, StopToken));
-                    foreach (var user in page.Users)
+                var complete = WritePages(
+                    (token, size) => client.ListUsersAsync(userPoolId!, query.ServerFilter, size, token, StopToken),
+                    user =>
                     {
-                        if (!query.Matches(user))
-                        {
-                            continue;
-                        }
-
-                        _matched++;
-                        if (_skipped < PagingParameters.Skip)
-                        {
-                            _skipped++;
-                        }
-                        else if (_written < PagingParameters.First)
-                        {
-                            WriteObject(new CognitoUser(user, userPoolId!, client.Region, endpoint));
-                            _written++;
-                            _progress!.Success(this);
-                        }
-                    }
-
-                    token = page.PaginationToken;
-                    if (token != null && _progress!.Total is null && WantsEstimate(query))
+                        _progress!.Success(this);
+                        return new CognitoUser(user, userPoolId!, client.Region, endpoint);
+                    },
+                    _paging!,
+                    query.HasClientSideCriteria ? query.Matches : (Func<UserRecord, bool>?)null,
+                    token =>
                     {
-                        _progress.Total = EstimatedUsers(client, userPoolId!);
-                    }
-                }
-                while (token != null && _written < PagingParameters.First);
-
-                _listIncomplete |= token != null;
+                        if (token != null && _progress!.Total is null && WantsEstimate(query))
+                        {
+                            _progress.Total = EstimatedUsers(client, userPoolId!);
+                        }
+                    });
+                _listIncomplete |= !complete;
             }
             catch (Exception ex) when (IsReportable(ex))
             {
@@ -189,20 +171,6 @@ namespace CognitoPs.Commands
                 WriteVerbose($"No size estimate for user pool '{userPoolId}' ({ex.Message}); progress shows no percentage.");
                 return Unknown;
             }
-        }
-
-        /// <summary>Ask for no more users than are still wanted, unless some criteria are checked here and pages may thin out.</summary>
-        private int PageSize(UserQuery query)
-        {
-            if (query.HasClientSideCriteria)
-            {
-                return MaxPageSize;
-            }
-
-            var toSkip = PagingParameters.Skip - _skipped;
-            var toWrite = PagingParameters.First - _written;
-            var wanted = toSkip + toWrite < toWrite ? ulong.MaxValue : toSkip + toWrite; // saturate: First defaults to ulong.MaxValue
-            return (int)Math.Min(MaxPageSize, Math.Max(1UL, wanted));
         }
     }
 }

@@ -12,7 +12,6 @@ namespace CognitoPs.Commands
     {
         private const string ListSet = "List";
         private const string ByIdSet = "ById";
-        private const int MaxPageSize = 60;
 
         /// <summary>The pool ids to describe; without them, every pool of the region is listed.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -61,18 +60,7 @@ namespace CognitoPs.Commands
                 settings.Validate();
                 var client = ClientFor(settings, userPoolId: null);
                 var endpoint = EndpointOverride(settings);
-                string? token = null;
-                do
-                {
-                    var (pools, next) = Await(client.ListUserPoolsAsync(MaxPageSize, token, StopToken));
-                    foreach (var pool in pools)
-                    {
-                        WriteObject(new CognitoUserPool(pool, client.Region, endpoint));
-                    }
-
-                    token = next;
-                }
-                while (token != null);
+                WritePages((token, size) => client.ListUserPoolsAsync(size, token, StopToken), pool => new CognitoUserPool(pool, client.Region, endpoint), new PagingCounter(null));
             }
             catch (Exception ex) when (IsReportable(ex))
             {

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using CognitoPs.Client;
+
+namespace CognitoPs.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets Cognito groups: every group of the pool (ListGroups), groups by name with wildcards (GetGroup), or a user's groups (AdminListGroupsForUser).</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "CognitoGroup", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(CognitoGroup))]
+    public sealed class GetCognitoGroupCommand : CognitoCmdlet
+    {
+        private const string ListSet = "List";
+        private const string ByNameSet = "ByName";
+        private const string ForUserSet = "ForUser";
+        private readonly Dictionary<string, IReadOnlyList<GroupRecord>> _allGroups = new Dictionary<string, IReadOnlyList<GroupRecord>>(StringComparer.Ordinal);
+        private PagingCounter? _paging;
+
+        /// <summary>The user pool id; default: the connected pool. Binds from the UserPoolId of piped objects.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? UserPoolId { get; set; }
+
+        /// <summary>Group names; wildcards (* ?) match the pool's groups, case-insensitively. Binds from GroupName properties.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByNameSet, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(GroupNameCompleter))]
+        public string[] GroupName { get; set; } = new string[0];
+
+        /// <summary>The groups this user belongs to. Binds from Username properties: Get-CognitoUser alice | Get-CognitoGroup.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ForUserSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("User")]
+        public string Username { get; set; } = "";
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _paging = new PagingCounter(PagingParameters);
+        }
+
+        protected override void ProcessRecord()
+        {
+            var shared = SettingsShared(nameof(UserPoolId), UserPoolId);
+            var userPoolId = PoolIdOrDefault(UserPoolId);
+            switch (ParameterSetName)
+            {
+                case ByNameSet:
+                    foreach (var name in GroupName)
+                    {
+                        GetByName(userPoolId, name, shared);
+                    }
+
+                    break;
+                case ForUserSet:
+                    Guarded($"Cannot list the groups of user '{Username}' in user pool '{userPoolId}'", Username, userPoolId, shared, pool =>
+                    {
+                        InputValidation.CheckUsername(Username, fromCommandLine: false);
+                        WritePages((token, size) => pool.Client.AdminListGroupsForUserAsync(pool.UserPoolId, Username, size, token, StopToken), Output(pool), _paging!);
+                    });
+                    break;
+                default:
+                    Guarded($"Cannot list the groups of user pool '{userPoolId}'", null, userPoolId, shared, pool =>
+                        WritePages((token, size) => pool.Client.ListGroupsAsync(pool.UserPoolId, size, token, StopToken), Output(pool), _paging!));
+                    break;
+            }
+        }
+
+        private void GetByName(string? userPoolId, string name, bool shared)
+        {
+            var activity = $"Cannot get group '{name}' in user pool '{userPoolId}'";
+            Guarded(activity, null, userPoolId, shared, pool =>
+            {
+                if (!WildcardPattern.ContainsWildcardCharacters(name))
+                {
+                    // Like other Get- cmdlets: a name that does not exist fails alone (ObjectNotFound).
+                    InputValidation.CheckGroupName(name, fromCommandLine: false);
+                    var group = Await(pool.Client.GetGroupAsync(pool.UserPoolId, name, StopToken));
+                    _paging!.Offer(() => WriteObject(new CognitoGroup(group, pool.UserPoolId, pool.Client.Region, pool.EndpointUrl)));
+                    return;
+                }
+
+                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+                foreach (var group in AllGroups(pool).Where(g => pattern.IsMatch(g.GroupName)))
+                {
+                    _paging!.Offer(() => WriteObject(new CognitoGroup(group, pool.UserPoolId, pool.Client.Region, pool.EndpointUrl)));
+                }
+            }, name);
+        }
+
+        /// <summary>Every group of the pool, listed once per command however many patterns ask.</summary>
+        private IReadOnlyList<GroupRecord> AllGroups(PoolTarget pool)
+        {
+            var key = pool.Client.Region + " " + pool.Client.Endpoint + " " + pool.UserPoolId;
+            if (!_allGroups.TryGetValue(key, out var groups))
+            {
+                var all = new List<GroupRecord>();
+                string? token = null;
+                do
+                {
+                    var page = Await(pool.Client.ListGroupsAsync(pool.UserPoolId, PagingCounter.MaxPageSize, token, StopToken));
+                    all.AddRange(page.Items);
+                    token = page.NextToken;
+                }
+                while (token != null);
+
+                _allGroups[key] = groups = all;
+            }
+
+            return groups;
+        }
+
+        private void Guarded(string activity, string? username, string? userPoolId, bool shared, Action<PoolTarget> work, string? groupName = null)
+        {
+            try
+            {
+                work(ResolvePool(userPoolId, shared));
+            }
+            catch (Exception ex) when (IsReportable(ex))
+            {
+                Report(ex, new FailureContext(activity, username, userPoolId, shared) { GroupName = groupName });
+            }
+        }
+
+        private static Func<GroupRecord, object> Output(PoolTarget pool) => group => new CognitoGroup(group, pool.UserPoolId, pool.Client.Region, pool.EndpointUrl);
+    }
+}

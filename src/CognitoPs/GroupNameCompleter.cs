@@ -1,0 +1,95 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using CognitoPs.Client;
+
+namespace CognitoPs
+{
+    /// <summary>
+    /// Tab completion for -GroupName: the groups of the pool named by -UserPoolId or the connected one, listed once per
+    /// pool per session and cached. It never prompts and never throws: with no pool, or when the listing fails or takes
+    /// over a few seconds, it offers nothing (an empty list, so PowerShell does not fall back to file names).
+    /// </summary>
+    public sealed class GroupNameCompleter : IArgumentCompleter
+    {
+        private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(3);
+        private static readonly ConditionalWeakTable<Runspace, ConcurrentDictionary<string, IReadOnlyList<string>>> Cache =
+            new ConditionalWeakTable<Runspace, ConcurrentDictionary<string, IReadOnlyList<string>>>();
+
+        public IEnumerable<CompletionResult> CompleteArgument(
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                var word = wordToComplete.Trim('\'', '"');
+                return GroupNames(fakeBoundParameters)
+                    .Where(name => name.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                    .Select(name => new CompletionResult(Quoted(name), name, CompletionResultType.ParameterValue, name))
+                    .ToList();
+            }
+            catch (Exception)
+            {
+                // Completion is a convenience: no credentials, no network, no permission all mean "no suggestions".
+                return Array.Empty<CompletionResult>();
+            }
+        }
+
+        private static IReadOnlyList<string> GroupNames(IDictionary bound)
+        {
+            var session = CognitoSession.Current;
+            var userPoolId = Given(bound, "UserPoolId") ?? session?.UserPoolId;
+            var runspace = Runspace.DefaultRunspace;
+            if (userPoolId is null || runspace is null)
+            {
+                return Array.Empty<string>();
+            }
+
+            var settings = new ConnectionOptions
+            {
+                Region = Given(bound, "Region"),
+                DefaultRegion = session?.Region,
+                EndpointUrl = Given(bound, "EndpointUrl") ?? session?.EndpointUrl,
+                ProfileName = Given(bound, "ProfileName") ?? session?.ProfileName,
+                Credential = session?.Credential,
+            };
+            var region = settings.ResolveRegion(userPoolId);
+            var endpoint = settings.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region);
+            var cache = Cache.GetValue(runspace, _ => new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal));
+            return cache.GetOrAdd(region + " " + endpoint + " " + userPoolId, _ => ListGroups(new CognitoClient(endpoint, region, settings.ResolveCredentials())
+            {
+                Retry = CognitoRetryPolicy.None,
+                CallTimeout = TimeLimit,
+            }, userPoolId));
+        }
+
+        private static IReadOnlyList<string> ListGroups(CognitoClient client, string userPoolId)
+        {
+            using var deadline = new CancellationTokenSource(TimeLimit);
+            var names = new List<string>();
+            string? token = null;
+            do
+            {
+                var page = client.ListGroupsAsync(userPoolId, PagingCounter.MaxPageSize, token, deadline.Token).GetAwaiter().GetResult();
+                names.AddRange(page.Items.Select(g => g.GroupName));
+                token = page.NextToken;
+            }
+            while (token != null);
+
+            names.Sort(StringComparer.OrdinalIgnoreCase);
+            return names;
+        }
+
+        private static string? Given(IDictionary bound, string name) =>
+            bound.Contains(name) && LanguagePrimitives.ConvertTo<string>(bound[name]) is { Length: > 0 } value ? value : null;
+
+        private static string Quoted(string name) =>
+            name.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.') ? name : "'" + CodeGeneration.EscapeSingleQuotedStringContent(name) + "'";
+    }
+}
