@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    CognitoPs benchmarks B1-B7 (see README "Bulk operations"). Run by ./build.ps1 Bench after a build; prints a table
+    CognitoPs benchmarks B1-B7 and B9 (see README "Bulk operations"). Run by ./build.ps1 Bench after a build; prints a table
     and writes bench/results.md. Benchmarks are not tests: nothing here passes or fails on a number.
     -Benchmark runs only some (e.g. B6, B7) and then writes no results file: for comparing builds by hand.
 #>
@@ -8,7 +8,7 @@
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string] $PwshPath,
-    [ValidateSet('B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7')] [string[]] $Benchmark = @('B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7')
+    [ValidateSet('B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B9')] [string[]] $Benchmark = @('B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B9')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -125,6 +125,22 @@ try {
         '0 errors, >= 20 users/s, <= 15 % throttled' 'the quota (25/s); the adaptive rate runs at 70-100 % of it between throttles'
     }
 
+    # ---- B9: bulk group membership on the engine --------------------------------------------------------------
+    if (Want 'B9') {
+    Write-Host 'B9: 500 users into a group with Add-CognitoGroupMember -ThrottleLimit 8, 50 ms per call...'
+    $members = 1..500 | ForEach-Object { 'mem-{0:000}' -f $_ }
+    $seed = @{ pool = 'eu-west-1_Bench9'; users = @($members | ForEach-Object { @{ Username = $_ } }); groups = @(@{ GroupName = 'bench' }) } | ConvertTo-Json -Depth 5
+    Invoke-RestMethod -Method Post -Uri "$($fake.Url)/__seed" -ContentType 'application/json' -Body $seed | Out-Null
+    Set-Faults '{"rules":[{"fault":"delay","delayMs":50}]}'
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $members | Add-CognitoGroupMember -GroupName bench -UserPoolId eu-west-1_Bench9 -ThrottleLimit 8 -EndpointUrl $gateway.Url -ErrorVariable failures -ErrorAction SilentlyContinue
+    $membershipSeconds = $watch.Elapsed.TotalSeconds
+    $listed = @(Get-CognitoGroupMember bench -UserPoolId eu-west-1_Bench9 -EndpointUrl $fake.Url).Count
+    Add-Row 'B9' '500 users, Add-CognitoGroupMember -ThrottleLimit 8, 50 ms per call (the stand-in behind the gateway)' `
+        ('{0:0.0} s ({1:0} users/s), {2} error records, {3} members listed afterwards' -f $membershipSeconds, (500 / $membershipSeconds), $failures.Count, $listed) `
+        'know it' 'latency: 8 in flight at 50 ms is at most 160/s'
+    }
+
     # ---- B4: memory: 100,000 users streamed from the paging fake ---------------------------------------------
     if (Want 'B4') {
     Write-Host 'B4: Get-CognitoUser | Measure-Object over 100,000 users (child pwsh)...'
@@ -167,5 +183,5 @@ $machine = '{0}, {1} cores, {2:0} GiB; {3}; PowerShell {4}; node {5}' -f [System
 $table = @('| Benchmark | What | Result | Target | Limited by |', '|---|---|---|---|---|') +
     ($rows | ForEach-Object { "| $($_.Benchmark) | $($_.What -replace '\|', '\|') | $($_.Result) | $($_.Target) | $($_.'Limited by') |" })
 $markdown = @("# CognitoPs benchmark results", '', "Run $(Get-Date -Format 'yyyy-MM-dd HH:mm') UTC with ``./build.ps1 Bench`` on: $machine.", '') + $table
-if ($Benchmark.Count -eq 7) { $markdown | Set-Content (Join-Path $PSScriptRoot 'results.md') }
+if ($Benchmark.Count -eq 8) { $markdown | Set-Content (Join-Path $PSScriptRoot 'results.md') }
 $rows | Format-Table -Wrap | Out-Host

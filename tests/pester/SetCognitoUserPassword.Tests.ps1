@@ -15,9 +15,10 @@ Describe 'The built module' {
         Import-Module $ModuleManifest -Force -WarningVariable importWarnings
         $importWarnings | Should -BeNullOrEmpty
         (Get-Command -Module CognitoPs).Name | Sort-Object |
-            Should -Be @('Confirm-CognitoUser', 'Connect-CognitoUserPool', 'Disable-CognitoUser', 'Disconnect-CognitoUserPool', 'Enable-CognitoUser',
-                'Get-CognitoUser', 'Get-CognitoUserPool', 'New-CognitoUser', 'Remove-CognitoUser', 'Remove-CognitoUserAttribute',
-                'Reset-CognitoUserPassword', 'Revoke-CognitoUserSession', 'Set-CognitoUserAttribute', 'Set-CognitoUserPassword')
+            Should -Be @('Add-CognitoGroupMember', 'Confirm-CognitoUser', 'Connect-CognitoUserPool', 'Disable-CognitoUser', 'Disconnect-CognitoUserPool',
+                'Enable-CognitoUser', 'Get-CognitoGroup', 'Get-CognitoGroupMember', 'Get-CognitoUser', 'Get-CognitoUserPool', 'New-CognitoGroup',
+                'New-CognitoUser', 'Remove-CognitoGroup', 'Remove-CognitoGroupMember', 'Remove-CognitoUser', 'Remove-CognitoUserAttribute',
+                'Reset-CognitoUserPassword', 'Revoke-CognitoUserSession', 'Set-CognitoGroup', 'Set-CognitoUserAttribute', 'Set-CognitoUserPassword')
     }
 
     It 'has Get-Help with a synopsis and examples for every cmdlet' {
