@@ -1,13 +1,13 @@
 @{
-    RootModule           = 'CognitoPs.dll'
+    RootModule           = 'CognitoPs.psm1'
     ModuleVersion        = '0.1.0'
     GUID                 = '6f0e9a4e-3c1d-4b6a-9d3e-2a7c5b8e1f40'
     Author               = 'CognitoPs contributors'
     CompanyName          = 'CognitoPs'
     Copyright            = '(c) CognitoPs contributors. Apache-2.0.'
     Description          = 'Administer Amazon Cognito user pools from PowerShell: pipeline-friendly binary cmdlets with SecureString passwords, precise errors and -WhatIf.'
-    PowerShellVersion    = '5.1'
-    CompatiblePSEditions = @('Desktop', 'Core')
+    PowerShellVersion    = '7.4'
+    CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('CognitoPs.Format.ps1xml')
     CmdletsToExport      = @(
         'Add-CognitoGroupMember'

@@ -35,15 +35,19 @@ function Invoke-Native([string] $What, [scriptblock] $Command) {
 
 function Invoke-Build {
     Write-Host "Building CognitoPs ($Configuration)..."
-    $project = Join-Path $PSScriptRoot 'src/CognitoPs/CognitoPs.csproj'
-    $bin = Join-Path $PSScriptRoot "out/bin/CognitoPs"
-    Invoke-Native 'dotnet build' { dotnet build $project -c $Configuration -o $bin --nologo -v quiet -clp:NoSummary }
+    $bin = Join-Path $PSScriptRoot 'out/bin/CognitoPs'
+    $loaderBin = Join-Path $PSScriptRoot 'out/bin/CognitoPs.Loader'
+    Invoke-Native 'dotnet build' { dotnet build (Join-Path $PSScriptRoot 'src/CognitoPs/CognitoPs.csproj') -c $Configuration -o $bin --nologo -v quiet -clp:NoSummary }
+    Invoke-Native 'dotnet build' { dotnet build (Join-Path $PSScriptRoot 'src/CognitoPs.Loader/CognitoPs.Loader.csproj') -c $Configuration -o $loaderBin --nologo -v quiet -clp:NoSummary }
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
-    New-Item -ItemType Directory -Path $ModuleOut | Out-Null
-    Copy-Item (Join-Path $bin '*.dll') $ModuleOut
+    # Layout: the manifest, the psm1 and the loader at the top (loaded by PowerShell itself); CognitoPs.dll and its
+    # private dependencies in bin/, loaded only by the loader's AssemblyLoadContext.
+    New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'bin') | Out-Null
+    Copy-Item (Join-Path $bin '*.dll') (Join-Path $ModuleOut 'bin')
+    Copy-Item (Join-Path $loaderBin 'CognitoPs.Loader.dll') $ModuleOut
     Copy-Item (Join-Path $PSScriptRoot 'CognitoPs.psd1') $ModuleOut
     Copy-Item (Join-Path $PSScriptRoot 'module/*') $ModuleOut -Recurse
-    if (Test-Path (Join-Path $ModuleOut 'System.Management.Automation.dll')) {
+    if (Get-ChildItem $ModuleOut -Recurse -Filter 'System.Management.Automation.dll') {
         throw 'PowerShellStandard.Library leaked into the module output; it must stay compile-only.'
     }
     Write-Host "Module written to $ModuleOut"
@@ -51,11 +55,7 @@ function Invoke-Build {
 
 function Get-PesterModulePath {
     Invoke-Native 'restoring test tools' { dotnet restore (Join-Path $PSScriptRoot 'tests/tools/TestTools.csproj') --nologo -v quiet }
-    $packages = $env:NUGET_PACKAGES
-    if (-not $packages) {
-        $packages = ((dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
-    }
-    Join-Path $packages 'pester/5.7.1/tools/Pester.psd1'
+    Join-Path (Get-NuGetPackagesPath) 'pester/5.7.1/tools/Pester.psd1'
 }
 
 function Invoke-XunitSuite {

@@ -16,6 +16,12 @@ function Install-TestEndpointPackages {
     } finally { Pop-Location }
 }
 
+function Get-NuGetPackagesPath {
+    <# Where `dotnet restore` puts packages: $env:NUGET_PACKAGES, else the user's global packages folder. #>
+    if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
+    ((dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+}
+
 function Get-FreeLoopbackPort {
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
     $listener.Start()
@@ -119,4 +125,4 @@ function New-EmulatorPool {
     [pscustomobject]@{ Id = $pool.Id; ClientId = $client.ClientId; Url = $Url }
 }
 
-Export-ModuleMember -Function Install-TestEndpointPackages, Start-NodeServer, Start-CognitoLocal, Start-FakeCognito, Start-FaultGateway, Start-SdkProxy, Invoke-JsSdk, Stop-TestServer, Invoke-CognitoApi, New-EmulatorPool
+Export-ModuleMember -Function Install-TestEndpointPackages, Get-NuGetPackagesPath, Start-NodeServer, Start-CognitoLocal, Start-FakeCognito, Start-FaultGateway, Start-SdkProxy, Invoke-JsSdk, Stop-TestServer, Invoke-CognitoApi, New-EmulatorPool

@@ -29,11 +29,13 @@ Describe 'The built module' {
         }
     }
 
-    It 'ships AWSSDK.Core but not PowerShell Standard' {
-        $files = (Get-ChildItem (Split-Path $ModuleManifest)).Name
+    It 'ships the loader at the top, CognitoPs and AWSSDK.Core in bin/, and not PowerShell Standard' {
+        $moduleDir = Split-Path $ModuleManifest
+        (Get-ChildItem $moduleDir -Filter *.dll).Name | Should -Be 'CognitoPs.Loader.dll'
+        $files = (Get-ChildItem (Join-Path $moduleDir 'bin')).Name
         $files | Should -Contain 'AWSSDK.Core.dll'
         $files | Should -Contain 'CognitoPs.dll'
-        $files | Should -Not -Contain 'System.Management.Automation.dll'
+        (Get-ChildItem $moduleDir -Recurse).Name | Should -Not -Contain 'System.Management.Automation.dll'
     }
 
     It 'declares its output type and the ShouldProcess parameters' {

@@ -1,0 +1,92 @@
+# CognitoPs next to another module's AWSSDK.Core, each case in a fresh pwsh process: the module and its private
+# dependencies load into their own AssemblyLoadContext, what the host provides stays shared.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSetup.ps1')
+    $packages = Get-NuGetPackagesPath
+    $Core37 = Join-Path $packages 'awssdk.core/3.7.501.1/lib/netstandard2.0/AWSSDK.Core.dll'   # assembly 3.3.0.0, as AWS.Tools 4.x ships
+    $Core40 = Join-Path $packages 'awssdk.core/4.0.3.3/lib/netstandard2.0/AWSSDK.Core.dll'     # assembly 4.0.0.0, as AWS.Tools 5.x ships
+    foreach ($path in $Core37, $Core40) { if (-not (Test-Path $path)) { throw "Restore tests/tools/TestTools.csproj first: $path is missing." } }
+
+    # A small binary module compiled against AWSSDK.Core 3.7.501.1, as an AWS.Tools 4.x module is.
+    $ToolsLike = Join-Path $TestDrive 'AwsToolsLike'
+    dotnet build (Join-Path $RepoRoot 'tests/AwsToolsLike/AwsToolsLike.csproj') -o $ToolsLike --nologo -v quiet | Out-Null
+    if ($LASTEXITCODE) { throw 'building tests/AwsToolsLike failed' }
+
+    $Report = @'
+$contexts = foreach ($context in [System.Runtime.Loader.AssemblyLoadContext]::All) {
+    foreach ($assembly in $context.Assemblies | Where-Object { $_.GetName().Name -in 'AWSSDK.Core', 'CognitoPs', 'System.Management.Automation' }) {
+        [pscustomobject]@{ Context = $context.Name; Assembly = $assembly.GetName().Name; Version = "$($assembly.GetName().Version)"
+            FileVersion = [System.Diagnostics.FileVersionInfo]::GetVersionInfo($assembly.Location).FileVersion }
+    }
+}
+[pscustomobject]@{ Steps = $steps; Contexts = @($contexts) } | ConvertTo-Json -Depth 4 -Compress
+'@
+    # Runs the steps in a fresh pwsh; each step's output (or its error) is recorded, then where each assembly loaded.
+    function Invoke-FreshSession([string[]] $Steps) {
+        $script = '$ErrorActionPreference = "Stop"; $steps = [ordered]@{}' + "`n"
+        $i = 0
+        foreach ($step in $Steps) {
+            $i++
+            $script += "try { `$steps['$i'] = (& { $step } | Out-String).Trim() } catch { `$steps['$i'] = 'FAILED: ' + `$_.Exception.Message }`n"
+        }
+        $json = & $PwshPath -NoProfile -NonInteractive -Command ($script + $Report)
+        $json | ConvertFrom-Json
+    }
+
+    $ImportToolsLike = "Import-Module '$ToolsLike/AwsToolsLike.dll'; Get-AwsToolsLikeRegion"
+    $ImportCognitoPs = "Import-Module '$ModuleManifest'; (Get-CognitoUser -UserPoolId eu-west-1_Paged5 -EndpointUrl $FakeUrl -First 1).Username"
+    function Find-Assembly($Run, [string] $Context, [string] $Assembly) { @($Run.Contexts | Where-Object { $_.Context -eq $Context -and $_.Assembly -eq $Assembly }) }
+}
+
+AfterAll { Stop-OwnTestServers }
+
+Describe 'CognitoPs next to another AWSSDK.Core' {
+    It '(a) an AWS.Tools 4.x-style module (AWSSDK.Core 3.3.0.0) first, then CognitoPs: both keep working' {
+        $run = Invoke-FreshSession @($ImportToolsLike, $ImportCognitoPs, 'Get-AwsToolsLikeRegion')
+
+        $run.Steps.'1' | Should -Be 'Europe (Ireland) via AWSSDK.Core 3.3.0.0'
+        $run.Steps.'2' | Should -Be 'user-000001'
+        $run.Steps.'3' | Should -Be 'Europe (Ireland) via AWSSDK.Core 3.3.0.0'
+        (Find-Assembly $run 'Default' 'AWSSDK.Core').Version | Should -Be '3.3.0.0'
+        (Find-Assembly $run 'CognitoPs' 'AWSSDK.Core').Version | Should -Be '4.0.0.0'
+        (Find-Assembly $run 'CognitoPs' 'CognitoPs').Count | Should -Be 1
+        (Find-Assembly $run 'CognitoPs' 'System.Management.Automation').Count | Should -Be 0   # the host's stays shared
+    }
+
+    It '(b) CognitoPs first, then the AWS.Tools 4.x-style module: both keep working' {
+        $run = Invoke-FreshSession @($ImportCognitoPs, $ImportToolsLike, $ImportCognitoPs)
+
+        $run.Steps.'1' | Should -Be 'user-000001'
+        $run.Steps.'2' | Should -Be 'Europe (Ireland) via AWSSDK.Core 3.3.0.0'
+        $run.Steps.'3' | Should -Be 'user-000001'
+        (Find-Assembly $run 'Default' 'AWSSDK.Core').Version | Should -Be '3.3.0.0'
+        (Find-Assembly $run 'CognitoPs' 'AWSSDK.Core').Version | Should -Be '4.0.0.0'
+    }
+
+    It '(c) AWSSDK.Core 4.0.3.3 (as AWS.Tools 5.x ships) loaded first: CognitoPs still uses its own 4.1 build' {
+        $run = Invoke-FreshSession @("Add-Type -Path '$Core40'", $ImportCognitoPs)
+
+        $run.Steps.'2' | Should -Be 'user-000001'
+        (Find-Assembly $run 'Default' 'AWSSDK.Core').FileVersion | Should -BeLike '4.0.3.3*'
+        (Find-Assembly $run 'CognitoPs' 'AWSSDK.Core').FileVersion | Should -BeLike '4.1.0*'
+    }
+
+    It 'Import-Module -Force and Remove-Module + Import-Module keep every cmdlet, format, help and type name working' {
+        $run = Invoke-FreshSession @(
+            "Import-Module '$ModuleManifest'; (Get-Command -Module CognitoPs).Count"
+            "Import-Module '$ModuleManifest' -Force; (Get-Command -Module CognitoPs).Count"
+            "Remove-Module CognitoPs; Import-Module '$ModuleManifest'; (Get-Command -Module CognitoPs).Count"
+            "(Get-CognitoUser -UserPoolId eu-west-1_Paged5 -EndpointUrl $FakeUrl -First 2 | Format-Table | Out-String) -match 'Username\s+Status\s+Enabled'"
+            "[CognitoPs.CognitoUser].FullName"
+            "(Get-Help Disable-CognitoUser).Synopsis -like 'Disables Cognito users*'"
+        )
+
+        $expected = (Get-Command -Module CognitoPs).Count
+        $run.Steps.'1' | Should -Be "$expected"
+        $run.Steps.'2' | Should -Be "$expected"
+        $run.Steps.'3' | Should -Be "$expected"
+        $run.Steps.'4' | Should -Be 'True'
+        $run.Steps.'5' | Should -Be 'CognitoPs.CognitoUser'
+        $run.Steps.'6' | Should -Be 'True'
+    }
+}
