@@ -49,8 +49,8 @@ Describe 'CognitoPs next to another AWSSDK.Core' {
         $run.Steps.'3' | Should -Be 'Europe (Ireland) via AWSSDK.Core 3.3.0.0'
         (Find-Assembly $run 'Default' 'AWSSDK.Core').Version | Should -Be '3.3.0.0'
         (Find-Assembly $run 'CognitoPs' 'AWSSDK.Core').Version | Should -Be '4.0.0.0'
-        (Find-Assembly $run 'CognitoPs' 'CognitoPs').Count | Should -Be 1
-        (Find-Assembly $run 'CognitoPs' 'System.Management.Automation').Count | Should -Be 0   # the host's stays shared
+        @(Find-Assembly $run 'CognitoPs' 'CognitoPs').Count | Should -Be 1
+        @(Find-Assembly $run 'CognitoPs' 'System.Management.Automation').Count | Should -Be 0   # the host's stays shared
     }
 
     It '(b) CognitoPs first, then the AWS.Tools 4.x-style module: both keep working' {
