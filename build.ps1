@@ -46,7 +46,15 @@ function Invoke-Build {
     Copy-Item (Join-Path $bin '*.dll') (Join-Path $ModuleOut 'bin')
     Copy-Item (Join-Path $loaderBin 'CognitoPs.Loader.dll') $ModuleOut
     Copy-Item (Join-Path $PSScriptRoot 'CognitoPs.psd1') $ModuleOut
-    Copy-Item (Join-Path $PSScriptRoot 'module/*') $ModuleOut -Recurse
+    Copy-Item (Join-Path $PSScriptRoot 'module/*') $ModuleOut -Recurse -Exclude '*.help-source.xml'
+    Remove-Item (Join-Path $ModuleOut 'en-US/*.help-source.xml') -ErrorAction SilentlyContinue
+    # Help: generated from the built cmdlets, their doc comments and the hand-written source, in a pwsh of its own.
+    $pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
+    Invoke-Native 'generating help' {
+        & $pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'build/New-CognitoHelp.ps1') -ModuleManifest (Join-Path $ModuleOut 'CognitoPs.psd1') `
+            -DocumentationFile (Join-Path $bin 'CognitoPs.xml') -SourceFile (Join-Path $PSScriptRoot 'module/en-US/CognitoPs.help-source.xml') `
+            -OutputFile (Join-Path $ModuleOut 'en-US/CognitoPs.dll-Help.xml')
+    }
     if (Get-ChildItem $ModuleOut -Recurse -Filter 'System.Management.Automation.dll') {
         throw 'PowerShellStandard.Library leaked into the module output; it must stay compile-only.'
     }

@@ -164,6 +164,11 @@ namespace CognitoPs.Commands
         {
             var region = settings.ResolveRegion(userPoolId);
             var endpoint = settings.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region);
+            if (userPoolId != null)
+            {
+                CognitoSession.RememberPool(userPoolId);
+            }
+
             var key = region + " " + endpoint;
             if (!_clients.TryGetValue(key, out var client))
             {
@@ -193,7 +198,7 @@ namespace CognitoPs.Commands
 
         /// <summary>
         /// The pool for the current item, checked (id, settings, region), with its client: the preamble every pool-level
-        /// cmdlet shares. Throws what <see cref="Report"/> maps (InputValidationException, CognitoConfigurationException).
+        /// cmdlet shares. Throws what <see cref="Report(Exception, FailureContext)"/> maps (InputValidationException, CognitoConfigurationException).
         /// </summary>
         protected PoolTarget ResolvePool(string? userPoolId, bool shared)
         {

@@ -12,6 +12,7 @@ namespace CognitoPs.Commands
     {
         /// <summary>The user pool id; default: the connected pool. Binds from the UserPoolId of piped objects (Get-CognitoGroup results).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(UserPoolIdCompleter))]
         public string? UserPoolId { get; set; }
 
         /// <summary>One or more group names (1-128 characters, case-sensitive). Binds from strings and from GroupName properties.</summary>

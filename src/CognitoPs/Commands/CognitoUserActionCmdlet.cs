@@ -37,6 +37,7 @@ namespace CognitoPs.Commands
 
         /// <summary>The user pool id, e.g. eu-west-1_Ab12CdE3f. Binds from a UserPoolId property of piped objects; default: the connected pool.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(UserPoolIdCompleter))]
         public string? UserPoolId { get; set; }
 
         /// <summary>One or more user names (or aliases such as an email, where the pool allows them).</summary>

@@ -12,6 +12,7 @@ namespace CognitoPs.Commands
     {
         /// <summary>The pool every CognitoPs cmdlet uses from now on when none is given.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(UserPoolIdCompleter))]
         public string UserPoolId { get; set; } = "";
 
         protected override bool UsesSessionDefaults => false;

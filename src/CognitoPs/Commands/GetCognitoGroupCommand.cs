@@ -21,6 +21,7 @@ namespace CognitoPs.Commands
 
         /// <summary>The user pool id; default: the connected pool. Binds from the UserPoolId of piped objects.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(UserPoolIdCompleter))]
         public string? UserPoolId { get; set; }
 
         /// <summary>Group names; wildcards (* ?) match the pool's groups, case-insensitively. Binds from GroupName properties.</summary>

@@ -14,6 +14,7 @@ namespace CognitoPs.Commands
 
         /// <summary>The user pool id; default: the connected pool. Binds from the UserPoolId of piped objects (Get-CognitoGroup results).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(UserPoolIdCompleter))]
         public string? UserPoolId { get; set; }
 
         /// <summary>The groups whose members to list. Binds from strings and from GroupName properties: Get-CognitoGroup | Get-CognitoGroupMember.</summary>

@@ -19,6 +19,7 @@ namespace CognitoPs.Commands
 
         /// <summary>The user pool id; default: the connected pool. Binds from the UserPoolId of piped objects.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(UserPoolIdCompleter))]
         public string? UserPoolId { get; set; }
 
         /// <summary>One or more user names (or aliases): each is read with AdminGetUser.</summary>

@@ -17,6 +17,7 @@ namespace CognitoPs.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(UserPoolIdCompleter))]
         public string?[]? UserPoolId { get; set; }
 
         protected override void ProcessRecord()

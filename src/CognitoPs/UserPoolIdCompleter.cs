@@ -1,0 +1,105 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using CognitoPs.Client;
+
+namespace CognitoPs
+{
+    /// <summary>
+    /// Tab completion for -UserPoolId: the connected pool, the pools this session has used, and the pools of the region
+    /// (ListUserPools, once per region and endpoint per session, cached). It never prompts and never throws: when the
+    /// region's pools cannot be listed within a few seconds (no region, no credentials, no network) it offers the rest,
+    /// or nothing, never file names.
+    /// </summary>
+    public sealed class UserPoolIdCompleter : IArgumentCompleter
+    {
+        private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(3);
+        private static readonly ConditionalWeakTable<Runspace, ConcurrentDictionary<string, IReadOnlyList<UserPoolRecord>>> Cache =
+            new ConditionalWeakTable<Runspace, ConcurrentDictionary<string, IReadOnlyList<UserPoolRecord>>>();
+
+        public IEnumerable<CompletionResult> CompleteArgument(
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                var word = wordToComplete.Trim('\'', '"');
+                var session = CognitoSession.Current;
+                var known = new List<string>();
+                if (session != null)
+                {
+                    known.Add(session.UserPoolId);
+                }
+
+                known.AddRange(CognitoSession.SeenPools.OrderBy(id => id, StringComparer.Ordinal));
+                var listed = RegionPools(fakeBoundParameters, session);
+                var names = listed.Where(p => p.Name != null).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Name!);
+                return known.Concat(listed.Select(p => p.Id))
+                    .Distinct(StringComparer.Ordinal)
+                    .Where(id => id.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                    .Select(id => new CompletionResult(id, id, CompletionResultType.ParameterValue, names.TryGetValue(id, out var name) ? $"{id} ({name})" : id))
+                    .ToList();
+            }
+            catch (Exception)
+            {
+                return Array.Empty<CompletionResult>();
+            }
+        }
+
+        private static IReadOnlyList<UserPoolRecord> RegionPools(IDictionary bound, CognitoSessionDefaults? session)
+        {
+            var runspace = Runspace.DefaultRunspace;
+            if (runspace is null)
+            {
+                return Array.Empty<UserPoolRecord>();
+            }
+
+            var settings = new ConnectionOptions
+            {
+                Region = Given(bound, "Region"),
+                DefaultRegion = session?.Region,
+                EndpointUrl = Given(bound, "EndpointUrl") ?? session?.EndpointUrl,
+                ProfileName = Given(bound, "ProfileName") ?? session?.ProfileName,
+                Credential = session?.Credential,
+            };
+            var region = settings.ResolveRegion(null);
+            var endpoint = settings.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region);
+            var cache = Cache.GetValue(runspace, _ => new ConcurrentDictionary<string, IReadOnlyList<UserPoolRecord>>(StringComparer.Ordinal));
+            return cache.GetOrAdd(region + " " + endpoint, _ => ListWithin(TimeLimit, () => ListPools(settings, endpoint, region)));
+        }
+
+        /// <summary>The whole listing, credentials included (the default chain may probe slowly), gets one time limit; past it, nothing.</summary>
+        private static IReadOnlyList<UserPoolRecord> ListWithin(TimeSpan limit, Func<IReadOnlyList<UserPoolRecord>> list)
+        {
+            var listing = Task.Run(list);
+            return listing.Wait(limit) ? listing.Result : Array.Empty<UserPoolRecord>();
+        }
+
+        private static IReadOnlyList<UserPoolRecord> ListPools(ConnectionOptions settings, Uri endpoint, string region)
+        {
+            var client = new CognitoClient(endpoint, region, settings.ResolveCredentials()) { Retry = CognitoRetryPolicy.None, CallTimeout = TimeLimit };
+            using var deadline = new CancellationTokenSource(TimeLimit);
+            var pools = new List<UserPoolRecord>();
+            string? token = null;
+            do
+            {
+                var page = client.ListUserPoolsAsync(PagingCounter.MaxPageSize, token, deadline.Token).GetAwaiter().GetResult();
+                pools.AddRange(page.Items);
+                token = page.NextToken;
+            }
+            while (token != null);
+
+            return pools;
+        }
+
+        private static string? Given(IDictionary bound, string name) =>
+            bound.Contains(name) && LanguagePrimitives.ConvertTo<string>(bound[name]) is { Length: > 0 } value ? value : null;
+    }
+}
