@@ -1,6 +1,6 @@
 @{
     RootModule           = 'CognitoPs.psm1'
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.2.0'   # the one place the version is set: build.ps1 gives it to the assemblies and the package
     GUID                 = '6f0e9a4e-3c1d-4b6a-9d3e-2a7c5b8e1f40'
     Author               = 'CognitoPs contributors'
     CompanyName          = 'CognitoPs'
@@ -37,8 +37,20 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('AWS', 'Cognito', 'UserPool', 'Identity', 'Password', 'Groups')
-            LicenseUri = 'https://www.apache.org/licenses/LICENSE-2.0'
+            Tags         = @('AWS', 'Cognito', 'UserPool', 'Identity', 'Password', 'Groups', 'IAM', 'Admin', 'PSEdition_Core', 'Linux', 'MacOS', 'Windows')
+            LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
+            ProjectUri   = 'https://github.com/cognitops/CognitoPs'
+            ReleaseNotes = @'
+0.2.0
+- The user lifecycle: New-, Remove-, Enable-, Disable-CognitoUser, Reset-CognitoUserPassword, Confirm-CognitoUser,
+  Set-/Remove-CognitoUserAttribute, Revoke-CognitoUserSession, on one per-user engine (ordered bulk runs,
+  -ThrottleLimit, early-stop reporting, adaptive throttling, retries only where repeating is safe).
+- Groups: Get-, New-, Set-, Remove-CognitoGroup, Add-, Remove-, Get-CognitoGroupMember.
+- Loads into its own AssemblyLoadContext, so it shares a session with AWS.Tools; full generated help,
+  about_CognitoPs, tab completion for -UserPoolId and -GroupName.
+0.1.0
+- Set-CognitoUserPassword, Get-CognitoUser, Get-CognitoUserPool, Connect-/Disconnect-CognitoUserPool.
+'@
         }
     }
 }

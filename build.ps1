@@ -7,14 +7,15 @@
            fault gateway, all started here on loopback and stopped afterwards); prints one "<suite>: N passed, N failed"
            line each.
     Demo   builds, starts cognito-local, creates a pool with a few users, runs the admin pipeline, stops the emulator.
-    Bench  builds, runs benchmarks B1-B7 (bench/Bench.ps1) and writes bench/results.md (about 6 minutes).
+    Bench  builds, runs the benchmarks (bench/Bench.ps1) and writes bench/results.md (about 7 minutes).
+    Package  builds, then writes out/packages/CognitoPs.<version>.nupkg with PSResourceGet (Compress-PSResource).
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -27,6 +28,7 @@ $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 $ModuleOut = Join-Path $PSScriptRoot 'out/CognitoPs'
+$ModuleVersion = (Import-PowerShellDataFile (Join-Path $PSScriptRoot 'CognitoPs.psd1')).ModuleVersion   # the one place it is set
 
 function Invoke-Native([string] $What, [scriptblock] $Command) {
     & $Command
@@ -37,8 +39,8 @@ function Invoke-Build {
     Write-Host "Building CognitoPs ($Configuration)..."
     $bin = Join-Path $PSScriptRoot 'out/bin/CognitoPs'
     $loaderBin = Join-Path $PSScriptRoot 'out/bin/CognitoPs.Loader'
-    Invoke-Native 'dotnet build' { dotnet build (Join-Path $PSScriptRoot 'src/CognitoPs/CognitoPs.csproj') -c $Configuration -o $bin --nologo -v quiet -clp:NoSummary }
-    Invoke-Native 'dotnet build' { dotnet build (Join-Path $PSScriptRoot 'src/CognitoPs.Loader/CognitoPs.Loader.csproj') -c $Configuration -o $loaderBin --nologo -v quiet -clp:NoSummary }
+    Invoke-Native 'dotnet build' { dotnet build (Join-Path $PSScriptRoot 'src/CognitoPs/CognitoPs.csproj') -c $Configuration -o $bin -p:Version=$ModuleVersion --nologo -v quiet -clp:NoSummary }
+    Invoke-Native 'dotnet build' { dotnet build (Join-Path $PSScriptRoot 'src/CognitoPs.Loader/CognitoPs.Loader.csproj') -c $Configuration -o $loaderBin -p:Version=$ModuleVersion --nologo -v quiet -clp:NoSummary }
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
     # Layout: the manifest, the psm1 and the loader at the top (loaded by PowerShell itself); CognitoPs.dll and its
     # private dependencies in bin/, loaded only by the loader's AssemblyLoadContext.
@@ -106,7 +108,7 @@ function Invoke-PesterSuite {
 }
 
 function Invoke-Test {
-    Invoke-Build
+    Invoke-Package   # builds, and writes the package Package.Tests.ps1 installs by name
     Install-TestEndpointPackages
     $env:AWS_EC2_METADATA_DISABLED = 'true'   # the credential chain must never probe instance metadata in tests
     $started = [Diagnostics.Stopwatch]::StartNew()
@@ -198,6 +200,18 @@ function Invoke-Demo {
     }
 }
 
+function Invoke-Package {
+    Invoke-Build
+    $packages = Join-Path $PSScriptRoot 'out/packages'
+    if (Test-Path $packages) { Remove-Item $packages -Recurse -Force }
+    New-Item -ItemType Directory -Path $packages | Out-Null
+    Test-ModuleManifest (Join-Path $ModuleOut 'CognitoPs.psd1') | Out-Null
+    Compress-PSResource -Path $ModuleOut -DestinationPath $packages
+    $package = Join-Path $packages "CognitoPs.$ModuleVersion.nupkg"
+    if (-not (Test-Path $package)) { throw "Compress-PSResource wrote no $package." }
+    Write-Host "Package written to $package"
+}
+
 function Invoke-Bench {
     Invoke-Build
     Install-TestEndpointPackages
@@ -211,4 +225,5 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }
+    'Package' { Invoke-Package }
 }

@@ -35,6 +35,7 @@ $env:AWS_EC2_METADATA_DISABLED = 'true'
 
 $PwshPath = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })   # for tests that need a fresh process
 $ModuleManifest = Join-Path $RepoRoot 'out/CognitoPs/CognitoPs.psd1'
+$ModuleOutDir = Split-Path $ModuleManifest
 if (-not (Test-Path $ModuleManifest)) { throw "Build first: $ModuleManifest is missing (./build.ps1 Build)." }
 Import-Module $ModuleManifest -Force
 
