@@ -1,19 +1,12 @@
 # Loads CognitoPs into an AssemblyLoadContext of its own (src/CognitoPs.Loader), so that it can share a session with
 # modules that bring another AWSSDK.Core (AWS.Tools), then imports its cmdlets.
-$isReload = $true
-if (-not ('CognitoPs.Loader.LoadContext' -as [type])) {
-    $isReload = $false
-    Add-Type -Path (Join-Path $PSScriptRoot 'CognitoPs.Loader.dll')
-}
-
-$module = Import-Module -Assembly ([CognitoPs.Loader.LoadContext]::Initialize((Join-Path $PSScriptRoot 'bin'))) -PassThru
-
+# No type names on purpose: the first type name a session resolves in script ([Some.Type], '...' -as [type]) costs it
+# 50-250 ms, more than the rest of the import. So [System.Reflection.Assembly] is reached through a string's type, the
+# loader's type through its assembly, and the re-import work is done in C#.
+$assemblyType = ''.GetType().Assembly.GetType('System.Reflection.Assembly')
+$loadContext = $assemblyType::LoadFrom("$PSScriptRoot/CognitoPs.Loader.dll").GetType('CognitoPs.Loader.LoadContext')
+$isReload = $loadContext::IsInitialized
+$module = Import-Module -Assembly $loadContext::Initialize("$PSScriptRoot/bin") -PassThru
 if ($isReload) {
-    # PowerShell issue #20710: on a second import (-Force, or Remove-Module then Import-Module) the cmdlets of an
-    # assembly from a custom load context are not exported again. Add them back to this module by hand.
-    $addExportedCmdlet = [System.Management.Automation.PSModuleInfo].GetMethod(
-        'AddExportedCmdlet', [System.Reflection.BindingFlags]'Instance, NonPublic')
-    foreach ($command in $module.ExportedCommands.Values) {
-        $addExportedCmdlet.Invoke($ExecutionContext.SessionState.Module, @(, $command))
-    }
+    $loadContext::ExportAgain($module, $ExecutionContext.SessionState.Module)   # PowerShell issue #20710
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
@@ -28,6 +29,18 @@ namespace CognitoPs.Loader
             _hostAssemblies = HostAssemblyNames();
         }
 
+        /// <summary>True once <see cref="Initialize"/> has run in this process: a later import is a re-import.</summary>
+        public static bool IsInitialized
+        {
+            get
+            {
+                lock (Gate)
+                {
+                    return _instance != null;
+                }
+            }
+        }
+
         /// <summary>
         /// Loads CognitoPs.dll from <paramref name="directory"/> into the module's context (created once per process) and
         /// returns it for Import-Module -Assembly.
@@ -38,6 +51,24 @@ namespace CognitoPs.Loader
             {
                 _instance ??= new LoadContext(Path.GetFullPath(directory));
                 return _instance.LoadFromAssemblyName(new AssemblyName(ModuleAssembly));
+            }
+        }
+
+        /// <summary>
+        /// PowerShell issue #20710: on a second import (-Force, or Remove-Module then Import-Module) the cmdlets of an
+        /// assembly from a custom load context are not exported again. Adds the cmdlets <paramref name="imported"/>
+        /// (the PSModuleInfo of Import-Module -Assembly) to <paramref name="module"/> (the module being imported), through
+        /// the internal method PowerShell itself uses. Done here rather than in the psm1: type names in script cost a
+        /// fresh session tens of milliseconds to resolve. Both are PSModuleInfo; the loader does not reference PowerShell.
+        /// </summary>
+        public static void ExportAgain(object imported, object module)
+        {
+            var commands = (IDictionary)imported.GetType().GetProperty("ExportedCommands")!.GetValue(imported)!;
+            var add = module.GetType().GetMethod("AddExportedCmdlet", BindingFlags.Instance | BindingFlags.NonPublic)
+                ?? throw new MissingMethodException("PSModuleInfo", "AddExportedCmdlet");
+            foreach (var command in commands.Values)
+            {
+                add.Invoke(module, new[] { command });
             }
         }
 
