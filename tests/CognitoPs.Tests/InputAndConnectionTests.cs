@@ -225,6 +225,11 @@ namespace CognitoPs.Tests
 
             environment.Set("AWS_ACCESS_KEY_ID", "AKIDENV").Set("AWS_SECRET_ACCESS_KEY", "env-secret");
             Assert.Equal("AKIDENV", new ConnectionOptions().ResolveCredentials().GetCredentials().AccessKey);
+
+            // Environment keys win over AWS_PROFILE, as in the default chain, and carry a session token when there is one.
+            environment.Set("AWS_SESSION_TOKEN", "env-token").Set("AWS_PROFILE", "admin");
+            var fromEnvironment = new ConnectionOptions().ResolveCredentials().GetCredentials();
+            Assert.Equal(("AKIDENV", "env-secret", "env-token"), (fromEnvironment.AccessKey, fromEnvironment.SecretKey, fromEnvironment.Token));
         }
     }
 }
