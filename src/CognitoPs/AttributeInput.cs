@@ -70,6 +70,16 @@ namespace CognitoPs
             }
         }
 
+        /// <summary>The shortcut parameters New-CognitoUser and Set-CognitoUserAttribute share, as Cognito names the attributes.</summary>
+        public void AddShortcuts(string? email, string? phoneNumber, string? givenName, string? familyName, string? name)
+        {
+            AddShortcut("email", email);
+            AddShortcut("phone_number", phoneNumber);
+            AddShortcut("given_name", givenName);
+            AddShortcut("family_name", familyName);
+            AddShortcut("name", name);
+        }
+
         public void AddFlag(string name, bool value) => Add(name, value ? "true" : "false", fromCommandLine: false);
 
         private void Add(string name, string value, bool fromCommandLine)

@@ -19,7 +19,6 @@ namespace CognitoPs
     /// </summary>
     public sealed class GroupNameCompleter : IArgumentCompleter
     {
-        private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(3);
         private static readonly ConditionalWeakTable<Runspace, ConcurrentDictionary<string, IReadOnlyList<string>>> Cache =
             new ConditionalWeakTable<Runspace, ConcurrentDictionary<string, IReadOnlyList<string>>>();
 
@@ -44,34 +43,24 @@ namespace CognitoPs
         private static IReadOnlyList<string> GroupNames(IDictionary bound)
         {
             var session = CognitoSession.Current;
-            var userPoolId = Given(bound, "UserPoolId") ?? session?.UserPoolId;
+            var userPoolId = CompletionSupport.Given(bound, "UserPoolId") ?? session?.UserPoolId;
             var runspace = Runspace.DefaultRunspace;
             if (userPoolId is null || runspace is null)
             {
                 return Array.Empty<string>();
             }
 
-            var settings = new ConnectionOptions
-            {
-                Region = Given(bound, "Region"),
-                DefaultRegion = session?.Region,
-                EndpointUrl = Given(bound, "EndpointUrl") ?? session?.EndpointUrl,
-                ProfileName = Given(bound, "ProfileName") ?? session?.ProfileName,
-                Credential = session?.Credential,
-            };
+            var settings = CompletionSupport.Settings(bound, session);
             var region = settings.ResolveRegion(userPoolId);
             var endpoint = settings.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region);
             var cache = Cache.GetValue(runspace, _ => new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal));
-            return cache.GetOrAdd(region + " " + endpoint + " " + userPoolId, _ => ListGroups(new CognitoClient(endpoint, region, settings.ResolveCredentials())
-            {
-                Retry = CognitoRetryPolicy.None,
-                CallTimeout = TimeLimit,
-            }, userPoolId));
+            return cache.GetOrAdd(region + " " + endpoint + " " + userPoolId,
+                _ => CompletionSupport.ListWithin(() => ListGroups(CompletionSupport.Client(settings, region, endpoint), userPoolId)));
         }
 
         private static IReadOnlyList<string> ListGroups(CognitoClient client, string userPoolId)
         {
-            using var deadline = new CancellationTokenSource(TimeLimit);
+            using var deadline = new CancellationTokenSource(CompletionSupport.TimeLimit);
             var names = new List<string>();
             string? token = null;
             do
@@ -86,8 +75,6 @@ namespace CognitoPs
             return names;
         }
 
-        private static string? Given(IDictionary bound, string name) =>
-            bound.Contains(name) && LanguagePrimitives.ConvertTo<string>(bound[name]) is { Length: > 0 } value ? value : null;
 
         private static string Quoted(string name) =>
             name.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.') ? name : "'" + CodeGeneration.EscapeSingleQuotedStringContent(name) + "'";

@@ -21,7 +21,6 @@ namespace CognitoPs
     /// </summary>
     public sealed class UserPoolIdCompleter : IArgumentCompleter
     {
-        private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(3);
         private static readonly ConditionalWeakTable<Runspace, ConcurrentDictionary<string, IReadOnlyList<UserPoolRecord>>> Cache =
             new ConditionalWeakTable<Runspace, ConcurrentDictionary<string, IReadOnlyList<UserPoolRecord>>>();
 
@@ -61,31 +60,16 @@ namespace CognitoPs
                 return Array.Empty<UserPoolRecord>();
             }
 
-            var settings = new ConnectionOptions
-            {
-                Region = Given(bound, "Region"),
-                DefaultRegion = session?.Region,
-                EndpointUrl = Given(bound, "EndpointUrl") ?? session?.EndpointUrl,
-                ProfileName = Given(bound, "ProfileName") ?? session?.ProfileName,
-                Credential = session?.Credential,
-            };
+            var settings = CompletionSupport.Settings(bound, session);
             var region = settings.ResolveRegion(null);
             var endpoint = settings.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region);
             var cache = Cache.GetValue(runspace, _ => new ConcurrentDictionary<string, IReadOnlyList<UserPoolRecord>>(StringComparer.Ordinal));
-            return cache.GetOrAdd(region + " " + endpoint, _ => ListWithin(TimeLimit, () => ListPools(settings, endpoint, region)));
+            return cache.GetOrAdd(region + " " + endpoint, _ => CompletionSupport.ListWithin(() => ListPools(CompletionSupport.Client(settings, region, endpoint))));
         }
 
-        /// <summary>The whole listing, credentials included (the default chain may probe slowly), gets one time limit; past it, nothing.</summary>
-        private static IReadOnlyList<UserPoolRecord> ListWithin(TimeSpan limit, Func<IReadOnlyList<UserPoolRecord>> list)
+        private static IReadOnlyList<UserPoolRecord> ListPools(CognitoClient client)
         {
-            var listing = Task.Run(list);
-            return listing.Wait(limit) ? listing.Result : Array.Empty<UserPoolRecord>();
-        }
-
-        private static IReadOnlyList<UserPoolRecord> ListPools(ConnectionOptions settings, Uri endpoint, string region)
-        {
-            var client = new CognitoClient(endpoint, region, settings.ResolveCredentials()) { Retry = CognitoRetryPolicy.None, CallTimeout = TimeLimit };
-            using var deadline = new CancellationTokenSource(TimeLimit);
+            using var deadline = new CancellationTokenSource(CompletionSupport.TimeLimit);
             var pools = new List<UserPoolRecord>();
             string? token = null;
             do
@@ -98,8 +82,5 @@ namespace CognitoPs
 
             return pools;
         }
-
-        private static string? Given(IDictionary bound, string name) =>
-            bound.Contains(name) && LanguagePrimitives.ConvertTo<string>(bound[name]) is { Length: > 0 } value ? value : null;
     }
 }

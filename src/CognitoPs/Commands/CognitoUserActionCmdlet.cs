@@ -112,6 +112,7 @@ namespace CognitoPs.Commands
             return null;
         }
 
+        /// <summary>For a Task with a reply: the shape <see cref="Send"/> returns.</summary>
         protected static async Task<object?> WithReply<T>(Task<T> call) => await call.ConfigureAwait(false);
 
         protected override void BeginProcessing()
@@ -134,7 +135,7 @@ namespace CognitoPs.Commands
             _errorsStop = LanguagePrimitives.TryConvertTo<ActionPreference>(ErrorActionPreferenceOfCommand(), out var errorAction) && errorAction == ActionPreference.Stop;
 
             // A list given on the command line has a known length, so progress can show a percentage.
-            var total = MyInvocation.BoundParameters.ContainsKey(nameof(Username)) ? Username?.Length : null;
+            var total = MyInvocation.BoundParameters.ContainsKey(nameof(Username)) ? Username?.Length * (GroupsForEachUser?.Length ?? 1) : null;
             _progress = new BulkProgress(Activity, total, ProgressWanted);
         }
 

@@ -113,11 +113,7 @@ namespace CognitoPs.Commands
         protected override void Check(PendingUser user)
         {
             var input = new AttributeInput(_commandLineAttributes);
-            input.AddShortcut("email", Email);
-            input.AddShortcut("phone_number", PhoneNumber);
-            input.AddShortcut("given_name", GivenName);
-            input.AddShortcut("family_name", FamilyName);
-            input.AddShortcut("name", Name);
+            input.AddShortcuts(Email, PhoneNumber, GivenName, FamilyName, Name);
             if (EmailVerified)
             {
                 input.AddFlag("email_verified", true);

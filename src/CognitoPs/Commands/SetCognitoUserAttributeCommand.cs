@@ -73,11 +73,7 @@ namespace CognitoPs.Commands
             try
             {
                 var input = new AttributeInput(AttributeInput.FromTable(Attribute));
-                input.AddShortcut("email", Email);
-                input.AddShortcut("phone_number", PhoneNumber);
-                input.AddShortcut("given_name", GivenName);
-                input.AddShortcut("family_name", FamilyName);
-                input.AddShortcut("name", Name);
+                input.AddShortcuts(Email, PhoneNumber, GivenName, FamilyName, Name);
                 if (MyInvocation.BoundParameters.ContainsKey(nameof(EmailVerified)))
                 {
                     input.AddFlag("email_verified", EmailVerified);
