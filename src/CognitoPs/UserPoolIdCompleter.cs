@@ -8,7 +8,6 @@ using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using System.Threading.Tasks;
 using CognitoPs.Client;
 
 namespace CognitoPs
@@ -60,11 +59,19 @@ namespace CognitoPs
                 return Array.Empty<UserPoolRecord>();
             }
 
-            var settings = CompletionSupport.Settings(bound, session);
-            var region = settings.ResolveRegion(null);
-            var endpoint = settings.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region);
-            var cache = Cache.GetValue(runspace, _ => new ConcurrentDictionary<string, IReadOnlyList<UserPoolRecord>>(StringComparer.Ordinal));
-            return cache.GetOrAdd(region + " " + endpoint, _ => CompletionSupport.ListWithin(() => ListPools(CompletionSupport.Client(settings, region, endpoint))));
+            try
+            {
+                var settings = CompletionSupport.Settings(bound, session);
+                var region = settings.ResolveRegion(null);
+                var endpoint = settings.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region);
+                var cache = Cache.GetValue(runspace, _ => new ConcurrentDictionary<string, IReadOnlyList<UserPoolRecord>>(StringComparer.Ordinal));
+                return cache.GetOrAdd(region + " " + endpoint, _ => CompletionSupport.ListWithin(() => ListPools(CompletionSupport.Client(settings, region, endpoint))));
+            }
+            catch (Exception)
+            {
+                // No region or a malformed endpoint: the connected and the used pools are still offered.
+                return Array.Empty<UserPoolRecord>();
+            }
         }
 
         private static IReadOnlyList<UserPoolRecord> ListPools(CognitoClient client)
