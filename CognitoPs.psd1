@@ -1,5 +1,5 @@
 @{
-    RootModule           = 'CognitoPs.psm1'
+    RootModule           = 'CognitoPs.dll'
     ModuleVersion        = '0.2.0'   # the one place the version is set: build.ps1 gives it to the assemblies and the package
     GUID                 = '6f0e9a4e-3c1d-4b6a-9d3e-2a7c5b8e1f40'
     Author               = 'CognitoPs contributors'
@@ -46,8 +46,9 @@
   Set-/Remove-CognitoUserAttribute, Revoke-CognitoUserSession, on one per-user engine (ordered bulk runs,
   -ThrottleLimit, early-stop reporting, adaptive throttling, retries only where repeating is safe).
 - Groups: Get-, New-, Set-, Remove-CognitoGroup, Add-, Remove-, Get-CognitoGroupMember.
-- Loads into its own AssemblyLoadContext, so it shares a session with AWS.Tools; full generated help,
-  about_CognitoPs, tab completion for -UserPoolId and -GroupName.
+- Its client and AWSSDK.Core load into their own AssemblyLoadContext, so it shares a session with AWS.Tools; the
+  client ships precompiled (ReadyToRun) for .NET 10 on the platform it was built on, with portable IL elsewhere;
+  full generated help, about_CognitoPs, tab completion for -UserPoolId and -GroupName. PowerShell 7.4 or later.
 0.1.0
 - Set-CognitoUserPassword, Get-CognitoUser, Get-CognitoUserPool, Connect-/Disconnect-CognitoUserPool.
 '@

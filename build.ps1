@@ -7,7 +7,8 @@
            fault gateway, all started here on loopback and stopped afterwards); prints one "<suite>: N passed, N failed"
            line each.
     Demo   builds, starts cognito-local, creates a pool with a few users, runs the admin pipeline, stops the emulator.
-    Bench  builds, runs the benchmarks (bench/Bench.ps1) and writes bench/results.md (about 7 minutes).
+    Bench  builds, makes a precompiled copy of this pwsh for B1 and B8 (out/bench/pwsh), runs the benchmarks
+           (bench/Bench.ps1) and writes bench/results.md (about 10 minutes).
     Package  builds, then writes out/packages/CognitoPs.<version>.nupkg with PSResourceGet (Compress-PSResource).
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
@@ -38,18 +39,22 @@ function Invoke-Native([string] $What, [scriptblock] $Command) {
 function Invoke-Build {
     Write-Host "Building CognitoPs ($Configuration)..."
     $bin = Join-Path $PSScriptRoot 'out/bin/CognitoPs'
-    $loaderBin = Join-Path $PSScriptRoot 'out/bin/CognitoPs.Loader'
+    # Start from an empty output folder: the module takes every DLL found there, so nothing stale may remain.
+    if (Test-Path $bin) { Remove-Item $bin -Recurse -Force }
     Invoke-Native 'dotnet build' { dotnet build (Join-Path $PSScriptRoot 'src/CognitoPs/CognitoPs.csproj') -c $Configuration -o $bin -p:Version=$ModuleVersion --nologo -v quiet -clp:NoSummary }
-    Invoke-Native 'dotnet build' { dotnet build (Join-Path $PSScriptRoot 'src/CognitoPs.Loader/CognitoPs.Loader.csproj') -c $Configuration -o $loaderBin -p:Version=$ModuleVersion --nologo -v quiet -clp:NoSummary }
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
-    # Layout: the manifest, the psm1 and the loader at the top (loaded by PowerShell itself); CognitoPs.dll and its
-    # private dependencies in bin/, loaded only by the loader's AssemblyLoadContext.
+    # Layout: the manifest and CognitoPs.dll (the cmdlets, which PowerShell loads as any binary module) at the top;
+    # CognitoPs.Client.dll and its private dependencies in bin/, read only by the module's own AssemblyLoadContext.
     New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'bin') | Out-Null
-    Copy-Item (Join-Path $bin '*.dll') (Join-Path $ModuleOut 'bin')
-    Copy-Item (Join-Path $loaderBin 'CognitoPs.Loader.dll') $ModuleOut
+    Copy-Item (Join-Path $bin 'CognitoPs.dll') $ModuleOut
+    Get-ChildItem $bin -Filter '*.dll' | Where-Object Name -ne 'CognitoPs.dll' | Copy-Item -Destination (Join-Path $ModuleOut 'bin')
     Copy-Item (Join-Path $PSScriptRoot 'CognitoPs.psd1') $ModuleOut
     Copy-Item (Join-Path $PSScriptRoot 'module/*') $ModuleOut -Recurse -Exclude '*.help-source.xml'
     Remove-Item (Join-Path $ModuleOut 'en-US/*.help-source.xml') -ErrorAction SilentlyContinue
+    if (Get-ChildItem $ModuleOut -Recurse -Filter 'System.Management.Automation.dll') {
+        throw 'PowerShellStandard.Library leaked into the module output; it must stay compile-only.'
+    }
+    Invoke-ReadyToRun
     # Help: generated from the built cmdlets, their doc comments and the hand-written source, in a pwsh of its own.
     $pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
     Invoke-Native 'generating help' {
@@ -57,10 +62,54 @@ function Invoke-Build {
             -DocumentationFile (Join-Path $bin 'CognitoPs.xml') -SourceFile (Join-Path $PSScriptRoot 'module/en-US/CognitoPs.help-source.xml') `
             -OutputFile (Join-Path $ModuleOut 'en-US/CognitoPs.dll-Help.xml')
     }
-    if (Get-ChildItem $ModuleOut -Recurse -Filter 'System.Management.Automation.dll') {
-        throw 'PowerShellStandard.Library leaked into the module output; it must stay compile-only.'
-    }
     Write-Host "Module written to $ModuleOut"
+}
+
+function Get-Crossgen2 {
+    # The SDK fetches crossgen2 at the version it picks for net10.0; the helper project only reports its path.
+    $os = if ($IsWindows) { 'windows' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
+    $arch = "$([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture)".ToLowerInvariant()
+    $rid = "$(if ($os -eq 'windows') { 'win' } else { $os })-$arch"
+    $found = dotnet msbuild (Join-Path $PSScriptRoot 'build/ReadyToRun/ReadyToRun.csproj') -restore -t:PrintCrossgen2 "-p:RuntimeIdentifier=$rid" -nologo -v:m
+    if ($LASTEXITCODE) { throw "Finding crossgen2 failed:`n$($found -join "`n")" }
+    $crossgen = (@($found) -match '^\s*crossgen2=' | Select-Object -First 1) -replace '^\s*crossgen2=', ''
+    if (-not $crossgen -or -not (Test-Path $crossgen)) { throw "crossgen2 not found:`n$($found -join "`n")" }
+    @{ Path = $crossgen; Os = $os; Arch = $arch; Rid = $rid }
+}
+
+function Invoke-ReadyToRun {
+    <#
+    Writes ReadyToRun (precompiled) copies of bin/*.dll to bin/net10.0-<os>-<arch>/, for the runtime, PowerShell and
+    platform this build runs on (the pinned pwsh 7.6.9 on .NET 10), so that a fresh session does not JIT-compile the
+    client and AWSSDK.Core before its first result (B8). The module's load context takes them only on that runtime and
+    platform: the runtime refuses a ReadyToRun image made for another OS or processor (BadImageFormatException), so the
+    portable IL stays in bin/ and CognitoPs.dll (which PowerShell itself loads, wherever it runs) is not precompiled.
+    #>
+    if ([Environment]::Version.Major -ne 10) {
+        Write-Warning "Not precompiling: this pwsh runs on .NET $([Environment]::Version), the compiler fetched here is for .NET 10."
+        return
+    }
+    $target = Get-Crossgen2
+    $os = $target.Os; $arch = $target.Arch; $rid = $target.Rid; $crossgen = $target.Path
+    # References: the runtime and the PowerShell this pwsh runs on, and the module's own assemblies.
+    # In a response file, because PowerShell would expand the wildcards itself and pass the files as inputs.
+    $references = @(
+        (Join-Path ([System.Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory()) '*.dll')
+        (Join-Path $PSHOME '*.dll')
+        (Join-Path $ModuleOut '*.dll')
+        (Join-Path $ModuleOut 'bin/*.dll')
+    ) | ForEach-Object { "--reference:$_" }
+    $precompiled = New-Item -ItemType Directory -Path (Join-Path $ModuleOut "bin/net10.0-$rid")
+    $assemblies = Get-ChildItem (Join-Path $ModuleOut 'bin') -Filter '*.dll'
+    $responseFile = Join-Path $PSScriptRoot 'out/crossgen2.rsp'
+    foreach ($assembly in $assemblies) {
+        @($assembly.FullName, "--out:$(Join-Path $precompiled $assembly.Name)", "--targetos:$os", "--targetarch:$arch", '-O') + $references |
+            Set-Content $responseFile
+        $log = & $crossgen "@$responseFile" 2>&1
+        if ($LASTEXITCODE) { throw "crossgen2 failed on $($assembly.Name):`n$($log -join "`n")" }
+    }
+    Remove-Item $responseFile
+    Write-Host "Precompiled $($assemblies.Count) assemblies into bin/$($precompiled.Name) (ReadyToRun)"
 }
 
 function Get-PesterModulePath {
@@ -216,7 +265,32 @@ function Invoke-Bench {
     Invoke-Build
     Install-TestEndpointPackages
     $pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
-    & (Join-Path $PSScriptRoot 'bench/Bench.ps1') -ModuleManifest (Join-Path $ModuleOut 'CognitoPs.psd1') -PwshPath $pwsh
+    $precompiled = New-PrecompiledPwsh
+    & (Join-Path $PSScriptRoot 'bench/Bench.ps1') -ModuleManifest (Join-Path $ModuleOut 'CognitoPs.psd1') -PwshPath $pwsh -PrecompiledPwshPath $precompiled
+}
+
+function New-PrecompiledPwsh {
+    <#
+    Copies this pwsh to out/bench/pwsh and precompiles (ReadyToRun) the assemblies that do its start-up, import and
+    binding work, as PowerShell's own installers ship them; the .NET tool ships them as IL, which every session
+    JIT-compiles. B1 and B8 run on both. Returns the copy's pwsh, or nothing where crossgen2 is not for this runtime.
+    #>
+    if ([Environment]::Version.Major -ne 10) { return }
+    $target = Get-Crossgen2
+    $copy = Join-Path $PSScriptRoot 'out/bench/pwsh'
+    Remove-Item $copy -Recurse -Force -ErrorAction SilentlyContinue
+    Copy-Item $PSHOME $copy -Recurse
+    $responseFile = Join-Path $PSScriptRoot 'out/bench/crossgen2.rsp'
+    $runtime = Join-Path ([System.Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory()) '*.dll'
+    foreach ($name in 'System.Management.Automation', 'Microsoft.PowerShell.ConsoleHost', 'Microsoft.PowerShell.Commands.Utility',
+        'Microsoft.PowerShell.Commands.Management', 'Microsoft.PowerShell.Security', 'pwsh', 'Microsoft.ApplicationInsights', 'Newtonsoft.Json') {
+        @((Join-Path $PSHOME "$name.dll"), "--out:$(Join-Path $copy "$name.dll")", "--targetos:$($target.Os)", "--targetarch:$($target.Arch)", '-O',
+            "--reference:$runtime", "--reference:$(Join-Path $PSHOME '*.dll')") | Set-Content $responseFile
+        $log = & $target.Path "@$responseFile" 2>&1
+        if ($LASTEXITCODE) { throw "crossgen2 failed on $($name):`n$($log -join "`n")" }
+    }
+    Remove-Item $responseFile
+    Join-Path $copy $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
 }
 
 Import-Module (Join-Path $PSScriptRoot 'tests/TestServers.psm1') -Force

@@ -34,7 +34,7 @@ namespace CognitoPs
                         $"-Attribute gives no value for '{name}'. To delete an attribute, use Remove-CognitoUserAttribute.", name, terminating: true),
                     bool flag => flag ? "true" : "false", // Cognito's spelling for email_verified and the like
                     IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-                    var other => other.ToString(),
+                    var other => other.ToString() ?? "",
                 };
                 input.Add(name, value, fromCommandLine: true);
             }

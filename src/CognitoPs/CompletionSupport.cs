@@ -1,7 +1,10 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using CognitoPs.Client;
 
@@ -24,7 +27,17 @@ namespace CognitoPs
 
         /// <summary>A client that fails fast: no retries, a short timeout.</summary>
         public static CognitoClient Client(ConnectionOptions settings, string region, Uri endpoint) =>
-            new CognitoClient(endpoint, region, settings.ResolveCredentials()) { Retry = CognitoRetryPolicy.None, CallTimeout = TimeLimit };
+            new CognitoClient(endpoint, region, settings.ResolveClientCredentials()) { Retry = CognitoRetryPolicy.None, CallTimeout = TimeLimit };
+
+        /// <summary>
+        /// A listing made once per runspace and key (see <see cref="ListWithin"/>). What it gave is kept, even nothing,
+        /// so that a service that cannot be reached does not cost every Tab press the time limit again.
+        /// </summary>
+        public static IReadOnlyList<T> CachedListing<T>(string key, Func<IReadOnlyList<T>> list)
+        {
+            var runspace = Runspace.DefaultRunspace;
+            return runspace is null ? Array.Empty<T>() : ListingCache<T>.Of(runspace).GetOrAdd(key, _ => ListWithin(list));
+        }
 
         /// <summary>
         /// Runs the whole listing, credentials included (the default chain may probe slowly), within the time limit;
@@ -45,5 +58,14 @@ namespace CognitoPs
 
         public static string? Given(IDictionary bound, string name) =>
             bound.Contains(name) && LanguagePrimitives.ConvertTo<string>(bound[name]) is { Length: > 0 } value ? value : null;
+
+        private static class ListingCache<T>
+        {
+            private static readonly ConditionalWeakTable<Runspace, ConcurrentDictionary<string, IReadOnlyList<T>>> Tables =
+                new ConditionalWeakTable<Runspace, ConcurrentDictionary<string, IReadOnlyList<T>>>();
+
+            public static ConcurrentDictionary<string, IReadOnlyList<T>> Of(Runspace runspace) =>
+                Tables.GetValue(runspace, _ => new ConcurrentDictionary<string, IReadOnlyList<T>>(StringComparer.Ordinal));
+        }
     }
 }

@@ -1,12 +1,9 @@
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Management.Automation.Runspaces;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using CognitoPs.Client;
 
@@ -19,9 +16,6 @@ namespace CognitoPs
     /// </summary>
     public sealed class GroupNameCompleter : IArgumentCompleter
     {
-        private static readonly ConditionalWeakTable<Runspace, ConcurrentDictionary<string, IReadOnlyList<string>>> Cache =
-            new ConditionalWeakTable<Runspace, ConcurrentDictionary<string, IReadOnlyList<string>>>();
-
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
@@ -44,8 +38,7 @@ namespace CognitoPs
         {
             var session = CognitoSession.Current;
             var userPoolId = CompletionSupport.Given(bound, "UserPoolId") ?? session?.UserPoolId;
-            var runspace = Runspace.DefaultRunspace;
-            if (userPoolId is null || runspace is null)
+            if (userPoolId is null)
             {
                 return Array.Empty<string>();
             }
@@ -53,28 +46,14 @@ namespace CognitoPs
             var settings = CompletionSupport.Settings(bound, session);
             var region = settings.ResolveRegion(userPoolId);
             var endpoint = settings.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region);
-            var cache = Cache.GetValue(runspace, _ => new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal));
-            return cache.GetOrAdd(region + " " + endpoint + " " + userPoolId,
-                _ => CompletionSupport.ListWithin(() => ListGroups(CompletionSupport.Client(settings, region, endpoint), userPoolId)));
-        }
-
-        private static IReadOnlyList<string> ListGroups(CognitoClient client, string userPoolId)
-        {
-            using var deadline = new CancellationTokenSource(CompletionSupport.TimeLimit);
-            var names = new List<string>();
-            string? token = null;
-            do
+            return CompletionSupport.CachedListing(region + " " + endpoint + " " + userPoolId, () =>
             {
-                var page = client.ListGroupsAsync(userPoolId, PagingCounter.MaxPageSize, token, deadline.Token).GetAwaiter().GetResult();
-                names.AddRange(page.Items.Select(g => g.GroupName));
-                token = page.NextToken;
-            }
-            while (token != null);
-
-            names.Sort(StringComparer.OrdinalIgnoreCase);
-            return names;
+                var client = CompletionSupport.Client(settings, region, endpoint);
+                using var deadline = new CancellationTokenSource(CompletionSupport.TimeLimit);
+                var groups = Pages.AllAsync(token => client.ListGroupsAsync(userPoolId, PagingCounter.MaxPageSize, token, deadline.Token)).GetAwaiter().GetResult();
+                return groups.Select(g => g.GroupName).OrderBy(name => name, StringComparer.OrdinalIgnoreCase).ToList();
+            });
         }
-
 
         private static string Quoted(string name) =>
             name.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.') ? name : "'" + CodeGeneration.EscapeSingleQuotedStringContent(name) + "'";

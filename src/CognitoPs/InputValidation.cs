@@ -4,25 +4,6 @@ using System.Text.RegularExpressions;
 
 namespace CognitoPs
 {
-    /// <summary>Input refused before any request is sent. The message names the problem, never a password.</summary>
-    public sealed class InputValidationException : ArgumentException
-    {
-        public InputValidationException(string errorId, string message, object? target, bool terminating)
-            : base(message)
-        {
-            ErrorId = errorId;
-            Target = target;
-            Terminating = terminating;
-        }
-
-        public string ErrorId { get; }
-
-        public object? Target { get; }
-
-        /// <summary>True when the bad value came from the command line, so no pipeline item could succeed.</summary>
-        public bool Terminating { get; }
-    }
-
     /// <summary>Cognito's own limits, checked locally so that what the service would refuse costs no request.</summary>
     internal static class InputValidation
     {

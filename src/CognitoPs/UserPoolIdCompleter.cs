@@ -1,12 +1,9 @@
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Management.Automation.Runspaces;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using CognitoPs.Client;
 
@@ -20,9 +17,6 @@ namespace CognitoPs
     /// </summary>
     public sealed class UserPoolIdCompleter : IArgumentCompleter
     {
-        private static readonly ConditionalWeakTable<Runspace, ConcurrentDictionary<string, IReadOnlyList<UserPoolRecord>>> Cache =
-            new ConditionalWeakTable<Runspace, ConcurrentDictionary<string, IReadOnlyList<UserPoolRecord>>>();
-
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
@@ -53,41 +47,23 @@ namespace CognitoPs
 
         private static IReadOnlyList<UserPoolRecord> RegionPools(IDictionary bound, CognitoSessionDefaults? session)
         {
-            var runspace = Runspace.DefaultRunspace;
-            if (runspace is null)
-            {
-                return Array.Empty<UserPoolRecord>();
-            }
-
             try
             {
                 var settings = CompletionSupport.Settings(bound, session);
                 var region = settings.ResolveRegion(null);
                 var endpoint = settings.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region);
-                var cache = Cache.GetValue(runspace, _ => new ConcurrentDictionary<string, IReadOnlyList<UserPoolRecord>>(StringComparer.Ordinal));
-                return cache.GetOrAdd(region + " " + endpoint, _ => CompletionSupport.ListWithin(() => ListPools(CompletionSupport.Client(settings, region, endpoint))));
+                return CompletionSupport.CachedListing(region + " " + endpoint, () =>
+                {
+                    var client = CompletionSupport.Client(settings, region, endpoint);
+                    using var deadline = new CancellationTokenSource(CompletionSupport.TimeLimit);
+                    return Pages.AllAsync(token => client.ListUserPoolsAsync(PagingCounter.MaxPageSize, token, deadline.Token)).GetAwaiter().GetResult();
+                });
             }
             catch (Exception)
             {
                 // No region or a malformed endpoint: the connected and the used pools are still offered.
                 return Array.Empty<UserPoolRecord>();
             }
-        }
-
-        private static IReadOnlyList<UserPoolRecord> ListPools(CognitoClient client)
-        {
-            using var deadline = new CancellationTokenSource(CompletionSupport.TimeLimit);
-            var pools = new List<UserPoolRecord>();
-            string? token = null;
-            do
-            {
-                var page = client.ListUserPoolsAsync(PagingCounter.MaxPageSize, token, deadline.Token).GetAwaiter().GetResult();
-                pools.AddRange(page.Items);
-                token = page.NextToken;
-            }
-            while (token != null);
-
-            return pools;
         }
     }
 }

@@ -47,7 +47,7 @@ namespace CognitoPs.Tests
 
         private static CognitoClient Client(ScriptedHandler handler, AWSCredentials? credentials = null) =>
             new CognitoClient(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), "eu-west-1",
-                credentials ?? new BasicAWSCredentials("AKIDTEST", "secret"), new HttpMessageInvoker(handler))
+                new CognitoCredentials(credentials ?? new BasicAWSCredentials("AKIDTEST", "secret")), new HttpMessageInvoker(handler))
             {
                 Retry = new CognitoRetryPolicy { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) },
             };
@@ -279,7 +279,7 @@ namespace CognitoPs.Tests
         private static Task<HttpResponseMessage> Ok(string body = "") => Task.FromResult(Reply(HttpStatusCode.OK, body));
 
         private static CognitoClient Client(Handler handler) =>
-            new CognitoClient(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), "eu-west-1", new BasicAWSCredentials("AKIDTEST", "secret"), new HttpMessageInvoker(handler))
+            new CognitoClient(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), "eu-west-1", new CognitoCredentials(new BasicAWSCredentials("AKIDTEST", "secret")), new HttpMessageInvoker(handler))
             {
                 Retry = new CognitoRetryPolicy { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) },
                 CallTimeout = TimeSpan.FromMilliseconds(200),
@@ -434,7 +434,7 @@ namespace CognitoPs.Tests
             using var held = limiter.AttemptAcquire();
             var handler = new Handler(_ => Ok());
             var client = Client(handler);
-            client.Pacing = limiter;
+            client.Pacing = new RequestPacing(limiter);
 
             await Assert.ThrowsAsync<RequestNotSentException>(() => client.AdminDisableUserAsync(Pool, "bob", default));
 
@@ -475,7 +475,7 @@ namespace CognitoPs.Tests
                     ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"UserPool\":{\"Id\":\"eu-west-1_Ab12\"}}") }
                     : new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent(NotFound) };
             });
-            return (new CognitoClient(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), "eu-west-1", new BasicAWSCredentials("AKIDTEST", "s"), new HttpMessageInvoker(handler)), operations);
+            return (new CognitoClient(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), "eu-west-1", new CognitoCredentials(new BasicAWSCredentials("AKIDTEST", "s")), new HttpMessageInvoker(handler)), operations);
         }
 
         private sealed class DelegatingStub : HttpMessageHandler

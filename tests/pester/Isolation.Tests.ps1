@@ -1,5 +1,6 @@
-# CognitoPs next to another module's AWSSDK.Core, each case in a fresh pwsh process: the module and its private
-# dependencies load into their own AssemblyLoadContext, what the host provides stays shared.
+# CognitoPs next to another module's AWSSDK.Core, each case in a fresh pwsh process: the module's client and its private
+# dependencies load into the module's own AssemblyLoadContext; the cmdlets (CognitoPs.dll) and what the host provides
+# stay in PowerShell's.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSetup.ps1')
     $packages = Get-NuGetPackagesPath
@@ -14,9 +15,9 @@ BeforeAll {
 
     $Report = @'
 $contexts = foreach ($context in [System.Runtime.Loader.AssemblyLoadContext]::All) {
-    foreach ($assembly in $context.Assemblies | Where-Object { $_.GetName().Name -in 'AWSSDK.Core', 'CognitoPs', 'System.Management.Automation' }) {
+    foreach ($assembly in $context.Assemblies | Where-Object { $_.GetName().Name -in 'AWSSDK.Core', 'CognitoPs', 'CognitoPs.Client', 'System.Management.Automation' }) {
         [pscustomobject]@{ Context = $context.Name; Assembly = $assembly.GetName().Name; Version = "$($assembly.GetName().Version)"
-            FileVersion = [System.Diagnostics.FileVersionInfo]::GetVersionInfo($assembly.Location).FileVersion }
+            FileVersion = [System.Diagnostics.FileVersionInfo]::GetVersionInfo($assembly.Location).FileVersion; Location = $assembly.Location }
     }
 }
 [pscustomobject]@{ Steps = $steps; Contexts = @($contexts) } | ConvertTo-Json -Depth 4 -Compress
@@ -49,7 +50,10 @@ Describe 'CognitoPs next to another AWSSDK.Core' {
         $run.Steps.'3' | Should -Be 'Europe (Ireland) via AWSSDK.Core 3.3.0.0'
         (Find-Assembly $run 'Default' 'AWSSDK.Core').Version | Should -Be '3.3.0.0'
         (Find-Assembly $run 'CognitoPs' 'AWSSDK.Core').Version | Should -Be '4.0.0.0'
-        @(Find-Assembly $run 'CognitoPs' 'CognitoPs').Count | Should -Be 1
+        @(Find-Assembly $run 'CognitoPs' 'CognitoPs.Client').Count | Should -Be 1
+        @(Find-Assembly $run 'Default' 'CognitoPs.Client').Count | Should -Be 0
+        @(Find-Assembly $run 'Default' 'CognitoPs').Count | Should -Be 1            # the cmdlets, as any binary module
+        @(Find-Assembly $run 'CognitoPs' 'CognitoPs').Count | Should -Be 0
         @(Find-Assembly $run 'CognitoPs' 'System.Management.Automation').Count | Should -Be 0   # the host's stays shared
     }
 
@@ -69,6 +73,23 @@ Describe 'CognitoPs next to another AWSSDK.Core' {
         $run.Steps.'2' | Should -Be 'user-000001'
         (Find-Assembly $run 'Default' 'AWSSDK.Core').FileVersion | Should -BeLike '4.0.3.3*'
         (Find-Assembly $run 'CognitoPs' 'AWSSDK.Core').FileVersion | Should -BeLike '4.1.0*'
+    }
+
+    It 'loads the precompiled client where it was built for this platform, and the IL where there is none (as on another OS)' {
+        $ours = Invoke-FreshSession @($ImportCognitoPs)
+        $ours.Steps.'1' | Should -Be 'user-000001'
+        if ([Environment]::Version.Major -eq 10) {
+            (Find-Assembly $ours 'CognitoPs' 'AWSSDK.Core').Location | Should -BeLike '*/bin/net10.0-*/AWSSDK.Core.dll'
+            (Find-Assembly $ours 'CognitoPs' 'CognitoPs.Client').Location | Should -BeLike '*/bin/net10.0-*/CognitoPs.Client.dll'
+        }
+
+        $portable = Join-Path $TestDrive 'portable/CognitoPs'
+        Copy-Item (Split-Path $ModuleManifest) $portable -Recurse
+        Get-ChildItem (Join-Path $portable 'bin') -Directory | Remove-Item -Recurse -Force
+        $run = Invoke-FreshSession @("Import-Module '$portable'; (Get-CognitoUser -UserPoolId eu-west-1_Paged5 -EndpointUrl $FakeUrl -First 1).Username")
+        $run.Steps.'1' | Should -Be 'user-000001'
+        (Find-Assembly $run 'CognitoPs' 'AWSSDK.Core').Location | Should -Be (Join-Path $portable 'bin/AWSSDK.Core.dll')
+        (Find-Assembly $run 'CognitoPs' 'CognitoPs.Client').Location | Should -Be (Join-Path $portable 'bin/CognitoPs.Client.dll')
     }
 
     It 'Import-Module -Force and Remove-Module + Import-Module keep every cmdlet, format, help and type name working' {

@@ -20,7 +20,9 @@ Describe 'The package' {
         $manifest.LicenseUri | Should -Not -BeNullOrEmpty
         $manifest.ReleaseNotes | Should -Match $Version
         $manifest.Tags | Should -Contain 'Cognito'
-        (Get-Item (Join-Path $ModuleOutDir 'bin/CognitoPs.dll')).VersionInfo.ProductVersion | Should -BeLike "$Version*"   # one version, set in one place
+        foreach ($dll in 'CognitoPs.dll', 'bin/CognitoPs.Client.dll') {
+            (Get-Item (Join-Path $ModuleOutDir $dll)).VersionInfo.ProductVersion | Should -BeLike "$Version*"   # one version, set in one place
+        }
     }
 
     It 'publishes to a local repository, saves and imports by name in a fresh pwsh, works and has its help; the repository is gone afterwards' {

@@ -21,13 +21,33 @@ Describe 'The built module' {
                 'Reset-CognitoUserPassword', 'Revoke-CognitoUserSession', 'Set-CognitoGroup', 'Set-CognitoUserAttribute', 'Set-CognitoUserPassword')
     }
 
-    It 'ships the loader at the top, CognitoPs and AWSSDK.Core in bin/, and not PowerShell Standard' {
+    It 'ships CognitoPs.dll at the top, the client and AWSSDK.Core in bin/, and not PowerShell Standard' {
         $moduleDir = Split-Path $ModuleManifest
-        (Get-ChildItem $moduleDir -Filter *.dll).Name | Should -Be 'CognitoPs.Loader.dll'
-        $files = (Get-ChildItem (Join-Path $moduleDir 'bin')).Name
-        $files | Should -Contain 'AWSSDK.Core.dll'
-        $files | Should -Contain 'CognitoPs.dll'
+        (Get-ChildItem $moduleDir -Filter *.dll).Name | Should -Be 'CognitoPs.dll'
+        (Get-ChildItem (Join-Path $moduleDir 'bin') -Filter *.dll).Name | Sort-Object |
+            Should -Be @('AWSSDK.Core.dll', 'AWSSDK.Extensions.Numerics.dll', 'CognitoPs.Client.dll', 'System.IO.Hashing.dll', 'System.Threading.RateLimiting.dll')
         (Get-ChildItem $moduleDir -Recurse).Name | Should -Not -Contain 'System.Management.Automation.dll'
+    }
+
+    It 'ships portable IL at the top and in bin/, and ReadyToRun copies only in a bin/ folder named for their runtime and platform' {
+        # A ReadyToRun image for another OS or processor does not load at all (BadImageFormatException), so what
+        # PowerShell loads itself (CognitoPs.dll) and the fallback copies in bin/ must be IL only.
+        function Test-ReadyToRun([string] $Path) {
+            $stream = [System.IO.File]::OpenRead($Path)
+            try { [System.Reflection.PortableExecutable.PEReader]::new($stream).PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0 }
+            finally { $stream.Dispose() }
+        }
+        $moduleDir = Split-Path $ModuleManifest
+        foreach ($dll in @(Get-ChildItem $moduleDir -Filter *.dll) + @(Get-ChildItem (Join-Path $moduleDir 'bin') -Filter *.dll)) {
+            Test-ReadyToRun $dll.FullName | Should -BeFalse -Because "$($dll.Name) must load on every platform"
+        }
+        if ([Environment]::Version.Major -ne 10) { Set-ItResult -Skipped -Because 'the build precompiles only on .NET 10' }
+        $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
+        $precompiled = Join-Path $moduleDir "bin/net10.0-$os-$("$([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture)".ToLowerInvariant())"
+        (Get-ChildItem $precompiled -Filter *.dll).Count | Should -Be 5
+        foreach ($dll in Get-ChildItem $precompiled -Filter *.dll) {
+            Test-ReadyToRun $dll.FullName | Should -BeTrue -Because "$($dll.Name) should carry ReadyToRun code"
+        }
     }
 
     It 'declares its output type and the ShouldProcess parameters' {

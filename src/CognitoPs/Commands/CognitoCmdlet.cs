@@ -3,9 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
-using System.Threading.RateLimiting;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using CognitoPs.Client;
 
 namespace CognitoPs.Commands
@@ -39,8 +37,8 @@ namespace CognitoPs.Commands
         private readonly ConcurrentQueue<ClientMessage> _messages = new ConcurrentQueue<ClientMessage>();
         private readonly Dictionary<string, CognitoClient> _clients = new Dictionary<string, CognitoClient>(StringComparer.Ordinal);
         private HashSet<string> _commandLine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private AWSCredentials? _credentials;
-        private RateLimiter? _pacing;
+        private CognitoCredentials? _credentials;
+        private RequestPacing? _pacing;
 
         /// <summary>The AWS region, e.g. eu-west-1. Default: the pool id's prefix, the connected session, AWS_REGION, AWS_DEFAULT_REGION, the profile.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -173,7 +171,7 @@ namespace CognitoPs.Commands
             if (!_clients.TryGetValue(key, out var client))
             {
                 // The identity is never taken from piped objects, so the first item's credentials serve them all.
-                _credentials ??= settings.ResolveCredentials();
+                _credentials ??= settings.ResolveClientCredentials();
                 client = new CognitoClient(endpoint, region, _credentials)
                 {
                     Retry = new CognitoRetryPolicy { MaxRetries = MaxRetries },

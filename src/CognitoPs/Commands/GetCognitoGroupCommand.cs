@@ -96,17 +96,7 @@ namespace CognitoPs.Commands
             var key = pool.Client.Region + " " + pool.Client.Endpoint + " " + pool.UserPoolId;
             if (!_allGroups.TryGetValue(key, out var groups))
             {
-                var all = new List<GroupRecord>();
-                string? token = null;
-                do
-                {
-                    var page = Await(pool.Client.ListGroupsAsync(pool.UserPoolId, PagingCounter.MaxPageSize, token, StopToken));
-                    all.AddRange(page.Items);
-                    token = page.NextToken;
-                }
-                while (token != null);
-
-                _allGroups[key] = groups = all;
+                _allGroups[key] = groups = Await(Pages.AllAsync(token => pool.Client.ListGroupsAsync(pool.UserPoolId, PagingCounter.MaxPageSize, token, StopToken)));
             }
 
             return groups;

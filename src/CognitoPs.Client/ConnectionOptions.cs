@@ -108,6 +108,9 @@ namespace CognitoPs.Client
             return match.Success ? match.Groups[1].Value : null;
         }
 
+        /// <summary>The credentials of <see cref="ResolveCredentials"/>, in the wrapper the cmdlets hold.</summary>
+        internal CognitoCredentials ResolveClientCredentials() => new CognitoCredentials(ResolveCredentials());
+
         /// <summary>-Credential, else -ProfileName, else AWSSDK.Core's default chain (environment, AWS_PROFILE, shared files, SSO, ...).</summary>
         internal AWSCredentials ResolveCredentials()
         {

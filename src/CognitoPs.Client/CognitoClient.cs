@@ -7,7 +7,6 @@ using System.Net.Sockets;
 using System.Security;
 using System.Text.Json;
 using System.Threading;
-using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 
@@ -29,11 +28,11 @@ namespace CognitoPs.Client
         private readonly AWSCredentials _credentials;
         private readonly HttpMessageInvoker _http;
 
-        public CognitoClient(Uri endpoint, string region, AWSCredentials credentials, HttpMessageInvoker? http = null)
+        internal CognitoClient(Uri endpoint, string region, CognitoCredentials credentials, HttpMessageInvoker? http = null)
         {
             Endpoint = endpoint;
             Region = region;
-            _credentials = credentials;
+            _credentials = credentials.Aws;
             _http = http ?? SharedHttp;
         }
 
@@ -46,7 +45,7 @@ namespace CognitoPs.Client
         internal CognitoRetryPolicy Retry { get; set; } = new CognitoRetryPolicy();
 
         /// <summary>Paces every attempt (retries included), e.g. to stay under a Cognito quota. Null: no pacing.</summary>
-        public RateLimiter? Pacing { get; set; }
+        internal RequestPacing? Pacing { get; set; }
 
         /// <summary>A send rate that throttling lowers for every request of the command. Null: each request backs off alone.</summary>
         internal AdaptiveSendRate? AdaptiveRate { get; set; }
@@ -152,8 +151,7 @@ namespace CognitoPs.Client
                 await AdaptiveRate.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            using var lease = Pacing is null ? null : await Pacing.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-            if (lease != null && !lease.IsAcquired)
+            if (Pacing != null && !await Pacing.WaitTurnAsync(cancellationToken).ConfigureAwait(false))
             {
                 throw new RequestNotSentException($"{operation} for {subject} was not sent: the -MaxRequestsPerSecond limiter refused it.");
             }

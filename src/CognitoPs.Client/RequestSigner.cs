@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using Amazon.Runtime;
@@ -24,24 +23,26 @@ namespace CognitoPs.Client
             Uri endpoint, string target, ArraySegment<byte> body, ImmutableCredentials credentials, string region, DateTime signedAtUtc)
         {
             var amzDate = signedAtUtc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-            var signed = new SortedDictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["content-type"] = ContentType,
-                ["host"] = HostHeader(endpoint),
-                ["x-amz-date"] = amzDate,
-                ["x-amz-target"] = target,
-            };
+            // The signed headers, written in the order SigV4 wants (sorted by name). Spelled out rather than sorted at
+            // run time: a sorted collection of pairs costs a fresh session ~40 JIT-compiled methods before its first call.
+            var canonicalHeaders = new StringBuilder()
+                .Append("content-type:").Append(ContentType).Append('\n')
+                .Append("host:").Append(HostHeader(endpoint)).Append('\n')
+                .Append("x-amz-date:").Append(amzDate).Append('\n');
             if (credentials.UseToken)
             {
-                signed["x-amz-security-token"] = credentials.Token;
+                canonicalHeaders.Append("x-amz-security-token:").Append(credentials.Token.Trim()).Append('\n');
             }
 
-            var signedHeaders = string.Join(";", signed.Keys);
+            canonicalHeaders.Append("x-amz-target:").Append(target).Append('\n');
+            var signedHeaders = credentials.UseToken
+                ? "content-type;host;x-amz-date;x-amz-security-token;x-amz-target"
+                : "content-type;host;x-amz-date;x-amz-target";
             var canonicalRequest = new StringBuilder()
                 .Append("POST\n")
                 .Append(CanonicalPath(endpoint)).Append('\n')
                 .Append('\n') // no query string
-                .Append(string.Concat(signed.Select(h => $"{h.Key}:{h.Value.Trim()}\n"))).Append('\n')
+                .Append(canonicalHeaders).Append('\n')
                 .Append(signedHeaders).Append('\n')
                 .Append(PayloadHash(body))
                 .ToString();
