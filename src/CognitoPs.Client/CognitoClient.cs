@@ -20,7 +20,14 @@ namespace CognitoPs.Client
     public sealed partial class CognitoClient
     {
         private const string TargetPrefix = "AWSCognitoIdentityProviderService.";
-        private static readonly HttpClient SharedHttp = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false })
+        // A long admin session follows DNS changes (Cognito's addresses move) instead of keeping one connection forever.
+        private static readonly TimeSpan ConnectionLifetime = TimeSpan.FromMinutes(5);
+        private static readonly HttpClient SharedHttp = new HttpClient(new SocketsHttpHandler
+        {
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = ConnectionLifetime,
+        })
         {
             Timeout = System.Threading.Timeout.InfiniteTimeSpan, // each call has its own timeout, see CallTimeout
         };
@@ -57,10 +64,10 @@ namespace CognitoPs.Client
 
         /// <summary>Sends an operation whose reply has members and reads them; the reply must be a JSON object.</summary>
         private async Task<T> CallAsync<T>(
-            CognitoOperation operation, string subject, Action<JsonBodyWriter> write, Func<JsonElement, T> read, CancellationToken cancellationToken, SecureString? secret = null)
+            CognitoOperation operation, RequestTarget target, Action<JsonBodyWriter> write, Func<JsonElement, T> read, CancellationToken cancellationToken, SecureString? secret = null)
         {
             using var body = NewBody(write);
-            var reply = await SendAsync(operation, body.Body, subject, secret, cancellationToken).ConfigureAwait(false);
+            var reply = await SendAsync(operation, body.Body, target, secret, cancellationToken).ConfigureAwait(false);
             using var document = ParseObject(operation, reply);
             return read(document.RootElement);
         }
@@ -70,10 +77,10 @@ namespace CognitoPs.Client
         /// describes it) or a JSON object (what Cognito sends today); anything else is garbage, not success.
         /// </summary>
         private async Task CallAsync(
-            CognitoOperation operation, string subject, Action<JsonBodyWriter> write, CancellationToken cancellationToken, SecureString? secret = null)
+            CognitoOperation operation, RequestTarget target, Action<JsonBodyWriter> write, CancellationToken cancellationToken, SecureString? secret = null)
         {
             using var body = NewBody(write);
-            var reply = await SendAsync(operation, body.Body, subject, secret, cancellationToken).ConfigureAwait(false);
+            var reply = await SendAsync(operation, body.Body, target, secret, cancellationToken).ConfigureAwait(false);
             if (!IsBlank(reply))
             {
                 ParseObject(operation, reply).Dispose();
@@ -120,40 +127,52 @@ namespace CognitoPs.Client
 
         private static bool IsBlank(byte[] reply) => reply.All(b => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n');
 
-        /// <summary>Sends one operation with retries; returns the reply body of the successful attempt.</summary>
-        private async Task<byte[]> SendAsync(CognitoOperation operation, ArraySegment<byte> body, string subject, SecureString? secret, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends one operation with retries; returns the reply body of the successful attempt. When an attempt's outcome
+        /// was unknown (no answer came, or a server fault) and a repeat answers what means "already done" (see
+        /// <see cref="CognitoOperation.MeansAlreadyDone"/>), the earlier attempt did the work: that is success.
+        /// </summary>
+        private async Task<byte[]> SendAsync(CognitoOperation operation, ArraySegment<byte> body, RequestTarget target, SecureString? secret, CancellationToken cancellationToken)
         {
+            var earlierAttemptMayHaveWorked = false;
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    return await SendOnceAsync(operation, body, subject, secret, attempt, cancellationToken).ConfigureAwait(false);
+                    return await SendOnceAsync(operation, body, target, secret, attempt, cancellationToken).ConfigureAwait(false);
+                }
+                catch (CognitoServiceException answer) when (earlierAttemptMayHaveWorked && operation.MeansAlreadyDone(answer))
+                {
+                    Raise(MessageLevel.Verbose, $"{operation} for {target}: attempt {attempt} answered {answer.ErrorCode} ({answer.Message}); "
+                        + "an earlier attempt, whose answer was lost, had already done it, so this counts as success.");
+                    return Array.Empty<byte>();
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Retry.ShouldRetry(ex, attempt, operation.Repeatable))
                 {
+                    earlierAttemptMayHaveWorked |= CognitoRetryPolicy.LeavesOutcomeUnknown(ex);
                     var delay = Retry.DelayBefore(attempt);
-                    Raise(MessageLevel.Verbose, $"{operation} for {subject}: attempt {attempt} failed ({Describe(ex)}); retrying in {delay.TotalMilliseconds:0} ms.");
+                    Raise(MessageLevel.Verbose, $"{operation} for {target}: attempt {attempt} failed ({Describe(ex)}); retrying in {delay.TotalMilliseconds:0} ms.");
                     await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !operation.Repeatable && CognitoRetryPolicy.LeavesOutcomeUnknown(ex))
                 {
                     throw new CognitoOutcomeUnknownException(
-                        $"{operation} for {subject} was sent, but {WhatHappened(ex)}, so Cognito may or may not have carried it out; it was not sent again.", ex);
+                        $"{operation} for {target} was sent, but {WhatHappened(ex)}, so Cognito may or may not have carried it out; it was not sent again.", ex);
                 }
             }
         }
 
         private async Task<byte[]> SendOnceAsync(
-            CognitoOperation operation, ArraySegment<byte> body, string subject, SecureString? secret, int attempt, CancellationToken cancellationToken)
+            CognitoOperation operation, ArraySegment<byte> body, RequestTarget target, SecureString? secret, int attempt, CancellationToken cancellationToken)
         {
             if (AdaptiveRate != null)
             {
                 await AdaptiveRate.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            if (Pacing != null && !await Pacing.WaitTurnAsync(cancellationToken).ConfigureAwait(false))
+            if (Pacing != null)
             {
-                throw new RequestNotSentException($"{operation} for {subject} was not sent: the -MaxRequestsPerSecond limiter refused it.");
+                await Pacing.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
             }
 
             var credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
@@ -170,7 +189,7 @@ namespace CognitoPs.Client
 
             if (Listening)
             {
-                Raise(MessageLevel.Verbose, $"{operation} for {subject} (attempt {attempt}).");
+                Raise(MessageLevel.Verbose, $"{operation} for {target} (attempt {attempt}).");
             }
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -184,7 +203,7 @@ namespace CognitoPs.Client
                 var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null;
                 if (Listening)
                 {
-                    Raise(MessageLevel.Debug, $"{operation} for {subject}: HTTP {(int)response.StatusCode} in {stopwatch.ElapsedMilliseconds} ms, request id {requestId ?? "(none)"}.");
+                    Raise(MessageLevel.Debug, $"{operation} for {target}: HTTP {(int)response.StatusCode} in {stopwatch.ElapsedMilliseconds} ms, request id {requestId ?? "(none)"}.");
                 }
 
                 // A reply that echoes the password is withheld before any of it becomes a string; the parsed message is
@@ -201,18 +220,18 @@ namespace CognitoPs.Client
                 if (failure != null)
                 {
                     Array.Clear(reply, 0, reply.Length);
-                    throw failure;
+                    throw await AboutGroupAsync(failure, target, cancellationToken).ConfigureAwait(false);
                 }
 
                 return reply;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new CognitoTimeoutException($"{operation} for {subject} got no answer from {Endpoint.Host} within {CallTimeout.TotalSeconds:0.#} s.");
+                throw new CognitoTimeoutException($"{operation} for {target} got no answer from {Endpoint.Host} within {CallTimeout.TotalSeconds:0.#} s.");
             }
             catch (HttpRequestException ex)
             {
-                throw new CognitoConnectionException($"{operation} for {subject} could not reach {Endpoint.Host}: {ex.Message}", ex, requestSent: !NeverConnected(ex));
+                throw new CognitoConnectionException($"{operation} for {target} could not reach {Endpoint.Host}: {ex.Message}", ex, requestSent: !NeverConnected(ex));
             }
         }
 
@@ -270,32 +289,11 @@ namespace CognitoPs.Client
 
         private bool Listening => Message != null;
 
-        private static string UserSubject(string username, string userPoolId) => $"user '{username}' in user pool '{userPoolId}'";
-
         /// <summary>Writes the two members every per-user request starts with.</summary>
         private static void WriteUser(JsonBodyWriter body, string userPoolId, string username)
         {
             body.WriteString("UserPoolId", userPoolId);
             body.WriteString("Username", username);
         }
-    }
-
-    public enum MessageLevel
-    {
-        Verbose,
-        Debug,
-    }
-
-    public sealed class ClientMessage
-    {
-        public ClientMessage(MessageLevel level, string text)
-        {
-            Level = level;
-            Text = text;
-        }
-
-        public MessageLevel Level { get; }
-
-        public string Text { get; }
     }
 }

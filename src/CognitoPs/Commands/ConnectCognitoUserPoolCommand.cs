@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using CognitoPs.Client;
 
 namespace CognitoPs.Commands
 {
@@ -21,18 +22,14 @@ namespace CognitoPs.Commands
         {
             try
             {
-                InputValidation.CheckUserPoolId(UserPoolId, shared: true);
-                var settings = CurrentSettings();
-                settings.Validate();
-                settings.CheckRegionMatches(UserPoolId, settingsShared: true);
-                var client = ClientFor(settings, UserPoolId);
-                var pool = Await(client.DescribeUserPoolAsync(UserPoolId, StopToken));
-                var endpoint = EndpointOverride(settings);
-                CognitoSession.Current = new CognitoSessionDefaults(UserPoolId, client.Region, settings.ProfileName, settings.Credential, endpoint);
-                WriteVerbose($"Connected to user pool '{UserPoolId}' ({pool.Name}) in {client.Region}; other CognitoPs cmdlets now use it by default.");
-                WriteObject(new CognitoUserPool(pool, client.Region, endpoint));
+                var target = ResolvePool(UserPoolId, shared: true);
+                var region = target.Client.Region;
+                var pool = Await(target.Client.DescribeUserPoolAsync(UserPoolId, StopToken));
+                CognitoSession.Current = new CognitoSessionDefaults(UserPoolId, region, target.Settings.ProfileName, target.Settings.Credential, target.EndpointUrl);
+                WriteVerbose($"Connected to user pool '{UserPoolId}' ({pool.Name}) in {region}; other CognitoPs cmdlets now use it by default.");
+                WriteObject(new CognitoUserPool(pool, region, target.EndpointUrl));
             }
-            catch (Exception ex) when (IsReportable(ex))
+            catch (CognitoException ex)
             {
                 Report(ex, $"Cannot connect to user pool '{UserPoolId}'", null, UserPoolId, settingsShared: true);
             }

@@ -11,18 +11,13 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CognitoGroup", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(CognitoGroup))]
-    public sealed class GetCognitoGroupCommand : CognitoCmdlet
+    public sealed class GetCognitoGroupCommand : CognitoPoolCmdlet
     {
         private const string ListSet = "List";
         private const string ByNameSet = "ByName";
         private const string ForUserSet = "ForUser";
         private readonly Dictionary<string, IReadOnlyList<GroupRecord>> _allGroups = new Dictionary<string, IReadOnlyList<GroupRecord>>(StringComparer.Ordinal);
         private PagingCounter? _paging;
-
-        /// <summary>The user pool id; default: the connected pool. Binds from the UserPoolId of piped objects.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(UserPoolIdCompleter))]
-        public string? UserPoolId { get; set; }
 
         /// <summary>Group names; wildcards (* ?) match the pool's groups, case-insensitively. Binds from GroupName properties.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByNameSet, ValueFromPipelineByPropertyName = true)]
@@ -43,8 +38,8 @@ namespace CognitoPs.Commands
 
         protected override void ProcessRecord()
         {
-            var shared = SettingsShared(nameof(UserPoolId), UserPoolId);
-            var userPoolId = PoolIdOrDefault(UserPoolId);
+            var shared = PoolShared;
+            var userPoolId = CurrentPoolId;
             switch (ParameterSetName)
             {
                 case ByNameSet:
@@ -106,9 +101,9 @@ namespace CognitoPs.Commands
         {
             try
             {
-                work(ResolvePool(userPoolId, shared));
+                work(ResolveCurrentPool());
             }
-            catch (Exception ex) when (IsReportable(ex))
+            catch (CognitoException ex)
             {
                 Report(ex, new FailureContext(activity, username, userPoolId, shared) { GroupName = groupName });
             }

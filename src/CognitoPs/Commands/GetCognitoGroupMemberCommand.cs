@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using CognitoPs.Client;
 
 namespace CognitoPs.Commands
 {
@@ -8,14 +9,9 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CognitoGroupMember", SupportsPaging = true)]
     [OutputType(typeof(CognitoUser))]
-    public sealed class GetCognitoGroupMemberCommand : CognitoCmdlet
+    public sealed class GetCognitoGroupMemberCommand : CognitoPoolCmdlet
     {
         private PagingCounter? _paging;
-
-        /// <summary>The user pool id; default: the connected pool. Binds from the UserPoolId of piped objects (Get-CognitoGroup results).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(UserPoolIdCompleter))]
-        public string? UserPoolId { get; set; }
 
         /// <summary>The groups whose members to list. Binds from strings and from GroupName properties: Get-CognitoGroup | Get-CognitoGroupMember.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -34,9 +30,9 @@ namespace CognitoPs.Commands
 
         protected override void ProcessRecord()
         {
-            var shared = SettingsShared(nameof(UserPoolId), UserPoolId);
+            var shared = PoolShared;
             var groupShared = !IsFromPipeline(nameof(GroupName), GroupName);
-            var userPoolId = PoolIdOrDefault(UserPoolId);
+            var userPoolId = CurrentPoolId;
             foreach (var groupName in GroupName ?? new string?[] { null })
             {
                 if (!_paging!.WantsMore)
@@ -47,13 +43,13 @@ namespace CognitoPs.Commands
                 try
                 {
                     InputValidation.CheckGroupName(groupName, fromCommandLine: false);
-                    var pool = ResolvePool(userPoolId, shared);
+                    var pool = ResolveCurrentPool();
                     WritePages(
                         (token, size) => pool.Client.ListUsersInGroupAsync(pool.UserPoolId, groupName!, size, token, StopToken),
                         user => new CognitoUser(user, pool.UserPoolId, pool.Client.Region, pool.EndpointUrl) { Group = groupName },
                         _paging);
                 }
-                catch (Exception ex) when (IsReportable(ex))
+                catch (CognitoException ex)
                 {
                     // A missing group given on the command line stops the command (nothing else could be listed); a piped one fails alone.
                     Report(ex, new FailureContext($"Cannot list the members of group '{groupName}' in user pool '{userPoolId}'", null, userPoolId, shared)

@@ -9,18 +9,13 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CognitoUser", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(CognitoUser))]
-    public sealed class GetCognitoUserCommand : CognitoCmdlet
+    public sealed class GetCognitoUserCommand : CognitoPoolCmdlet
     {
         private const string ListSet = "List";
         private const string ByNameSet = "ByName";
         private PagingCounter? _paging;
         private bool _listIncomplete;
         private BulkProgress? _progress;
-
-        /// <summary>The user pool id; default: the connected pool. Binds from the UserPoolId of piped objects.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(UserPoolIdCompleter))]
-        public string? UserPoolId { get; set; }
 
         /// <summary>One or more user names (or aliases): each is read with AdminGetUser.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByNameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -69,8 +64,8 @@ namespace CognitoPs.Commands
 
         protected override void ProcessRecord()
         {
-            var userPoolId = PoolIdOrDefault(UserPoolId);
-            var shared = SettingsShared(nameof(UserPoolId), UserPoolId);
+            var userPoolId = CurrentPoolId;
+            var shared = PoolShared;
             if (ParameterSetName == ByNameSet)
             {
                 foreach (var username in Username ?? new string?[] { null })
@@ -98,16 +93,12 @@ namespace CognitoPs.Commands
         {
             try
             {
-                InputValidation.CheckUserPoolId(userPoolId, shared);
+                var pool = ResolveCurrentPool();
                 InputValidation.CheckUsername(username, fromCommandLine: false);
-                var settings = CurrentSettings();
-                settings.Validate();
-                settings.CheckRegionMatches(userPoolId!, shared);
-                var client = ClientFor(settings, userPoolId);
-                var user = Await(client.AdminGetUserAsync(userPoolId!, username!, StopToken));
-                WriteObject(new CognitoUser(user, userPoolId!, client.Region, EndpointOverride(settings)));
+                var user = Await(pool.Client.AdminGetUserAsync(pool.UserPoolId, username!, StopToken));
+                WriteObject(new CognitoUser(user, pool.UserPoolId, pool.Client.Region, pool.EndpointUrl));
             }
-            catch (Exception ex) when (IsReportable(ex))
+            catch (CognitoException ex)
             {
                 Report(ex, $"Cannot get user '{username}' in user pool '{userPoolId}'", username, userPoolId, shared);
             }
@@ -118,13 +109,10 @@ namespace CognitoPs.Commands
         {
             try
             {
-                InputValidation.CheckUserPoolId(userPoolId, shared);
-                var settings = CurrentSettings();
-                settings.Validate();
-                settings.CheckRegionMatches(userPoolId!, shared);
+                var pool = ResolveCurrentPool();
                 var query = new UserQuery(Filter, Email, UsernamePrefix, Status, Enabled ? true : Disabled ? false : (bool?)null);
-                var client = ClientFor(settings, userPoolId);
-                var endpoint = EndpointOverride(settings);
+                var client = pool.Client;
+                var endpoint = pool.EndpointUrl;
                 WriteVerbose($"Listing users of user pool '{userPoolId}'" + (query.ServerFilter is null ? "." : $" with filter: {query.ServerFilter}"));
 
                 var complete = WritePages(
@@ -145,7 +133,7 @@ namespace CognitoPs.Commands
                     });
                 _listIncomplete |= !complete;
             }
-            catch (Exception ex) when (IsReportable(ex))
+            catch (CognitoException ex)
             {
                 Report(ex, $"Cannot list the users of user pool '{userPoolId}'", null, userPoolId, shared);
             }
@@ -166,7 +154,7 @@ namespace CognitoPs.Commands
                 var estimate = Await(client.DescribeUserPoolAsync(userPoolId, StopToken)).EstimatedNumberOfUsers ?? 0;
                 return estimate > 0 ? estimate : Unknown;
             }
-            catch (Exception ex) when (IsReportable(ex))
+            catch (CognitoException ex)
             {
                 // Progress is a nicety: a role that may list users but not describe the pool still gets its users.
                 WriteVerbose($"No size estimate for user pool '{userPoolId}' ({ex.Message}); progress shows no percentage.");

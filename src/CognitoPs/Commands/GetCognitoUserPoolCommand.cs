@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using CognitoPs.Client;
 
 namespace CognitoPs.Commands
 {
@@ -39,15 +40,11 @@ namespace CognitoPs.Commands
             try
             {
                 // Like other Get- cmdlets, an id that does not exist fails alone (ObjectNotFound): the others are still described.
-                InputValidation.CheckUserPoolId(userPoolId, shared: false);
-                var settings = CurrentSettings();
-                settings.Validate();
-                settings.CheckRegionMatches(userPoolId!, settingsShared: false);
-                var client = ClientFor(settings, userPoolId);
-                var pool = Await(client.DescribeUserPoolAsync(userPoolId!, StopToken));
-                WriteObject(new CognitoUserPool(pool, client.Region, EndpointOverride(settings)));
+                var target = ResolvePool(userPoolId, shared: false);
+                var pool = Await(target.Client.DescribeUserPoolAsync(target.UserPoolId, StopToken));
+                WriteObject(new CognitoUserPool(pool, target.Client.Region, target.EndpointUrl));
             }
-            catch (Exception ex) when (IsReportable(ex))
+            catch (CognitoException ex)
             {
                 Report(ex, $"Cannot get user pool '{userPoolId}'", null, userPoolId, settingsShared: false);
             }
@@ -60,10 +57,10 @@ namespace CognitoPs.Commands
                 var settings = CurrentSettings();
                 settings.Validate();
                 var client = ClientFor(settings, userPoolId: null);
-                var endpoint = EndpointOverride(settings);
+                var endpoint = settings.ResolveEndpointOverride()?.ToString();
                 WritePages((token, size) => client.ListUserPoolsAsync(size, token, StopToken), pool => new CognitoUserPool(pool, client.Region, endpoint), new PagingCounter(null));
             }
-            catch (Exception ex) when (IsReportable(ex))
+            catch (CognitoException ex)
             {
                 Report(ex, "Cannot list user pools", null, null, settingsShared: true);
             }

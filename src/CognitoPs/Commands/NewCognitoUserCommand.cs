@@ -160,18 +160,4 @@ namespace CognitoPs.Commands
 
         private SecureString? Generated(PendingUser user) => GeneratePassword ? (user.State as NewUserRequest)?.TemporaryPassword : null;
     }
-
-    /// <summary>What AdminCreateUser does about the invitation message.</summary>
-    public enum CognitoMessageAction
-    {
-        Suppress,
-        Resend,
-    }
-
-    /// <summary>How Cognito sends an invitation.</summary>
-    public enum CognitoDeliveryMedium
-    {
-        Email,
-        SMS,
-    }
 }

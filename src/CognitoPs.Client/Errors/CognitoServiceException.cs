@@ -1,0 +1,27 @@
+using System;
+using System.Net;
+
+namespace CognitoPs.Client
+{
+    /// <summary>
+    /// An error answered by the Cognito service. Codes without a typed subclass keep their name in <see cref="ErrorCode"/>.
+    /// </summary>
+    public class CognitoServiceException : CognitoException
+    {
+        public CognitoServiceException(string errorCode, string message, HttpStatusCode statusCode, string? requestId)
+            : base(message)
+        {
+            ErrorCode = errorCode;
+            StatusCode = statusCode;
+            RequestId = requestId;
+        }
+
+        /// <summary>The service's error code without any namespace prefix, e.g. <c>UserNotFoundException</c>.</summary>
+        public string ErrorCode { get; }
+
+        public HttpStatusCode StatusCode { get; }
+
+        /// <summary>The <c>x-amzn-RequestId</c> of the failed call, when the service sent one.</summary>
+        public string? RequestId { get; }
+    }
+}

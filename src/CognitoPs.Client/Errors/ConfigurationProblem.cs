@@ -1,0 +1,18 @@
+namespace CognitoPs.Client
+{
+    /// <summary>What is wrong with a setting, for the error map to turn into a category.</summary>
+    public enum ConfigurationProblem
+    {
+        /// <summary>A value that is not what it should be (a region name, an endpoint URL), or parameters that conflict.</summary>
+        InvalidSetting,
+
+        /// <summary>A value that would be unsafe to use (plain http to another machine).</summary>
+        UnsafeSetting,
+
+        /// <summary>Something named that does not exist (a profile).</summary>
+        NotFound,
+
+        /// <summary>No usable credentials.</summary>
+        Authentication,
+    }
+}

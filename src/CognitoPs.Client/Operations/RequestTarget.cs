@@ -1,0 +1,44 @@
+namespace CognitoPs.Client
+{
+    /// <summary>
+    /// What a request is about: a pool, a user in it, a group in it (or both), or a whole region. It names the request in
+    /// messages, and tells the client which resource a ResourceNotFoundException may be about.
+    /// </summary>
+    internal sealed class RequestTarget
+    {
+        private RequestTarget(string? userPoolId, string? username, string? groupName, string? region)
+        {
+            UserPoolId = userPoolId;
+            Username = username;
+            GroupName = groupName;
+            Region = region;
+        }
+
+        public string? UserPoolId { get; }
+
+        public string? Username { get; }
+
+        public string? GroupName { get; }
+
+        private string? Region { get; }
+
+        public static RequestTarget Pool(string userPoolId) => new RequestTarget(userPoolId, null, null, null);
+
+        public static RequestTarget User(string userPoolId, string username) => new RequestTarget(userPoolId, username, null, null);
+
+        public static RequestTarget Group(string userPoolId, string groupName) => new RequestTarget(userPoolId, null, groupName, null);
+
+        public static RequestTarget Membership(string userPoolId, string username, string groupName) => new RequestTarget(userPoolId, username, groupName, null);
+
+        public static RequestTarget AllPools(string region) => new RequestTarget(null, null, null, region);
+
+        public override string ToString() => (Username, GroupName) switch
+        {
+            (null, null) when UserPoolId is null => $"region {Region}",
+            (null, null) => $"user pool '{UserPoolId}'",
+            (null, _) => $"group '{GroupName}' in user pool '{UserPoolId}'",
+            (_, null) => $"user '{Username}' in user pool '{UserPoolId}'",
+            _ => $"user '{Username}' in user pool '{UserPoolId}' and group '{GroupName}'",
+        };
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
+using CognitoPs.Client;
+
+namespace CognitoPs
+{
+    /// <summary>What the argument completers share: the connection they would use, and a listing that may not take long.</summary>
+    internal static class CompletionSupport
+    {
+        public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(3);
+
+        /// <summary>How long a listing serves later Tab presses before it is asked for again.</summary>
+        public static readonly TimeSpan ListingLifetime = TimeSpan.FromMinutes(5);
+
+        /// <summary>
+        /// The connection of the command being typed, as the command itself would have it: its -Region, -EndpointUrl,
+        /// -ProfileName and -Credential, else the session's.
+        /// </summary>
+        public static ConnectionOptions Settings(IDictionary bound, CognitoSessionDefaults? session) =>
+            ConnectionSettings.Merge(Given(bound, "Region"), Given(bound, "EndpointUrl"), Given(bound, "ProfileName"), GivenCredential(bound), session);
+
+        /// <summary>The cache key of a listing: what is listed, where, and as whom (a listing must not reach another identity).</summary>
+        public static string Key(ConnectionOptions settings, string region, Uri endpoint, string what) =>
+            string.Join("\n", region, endpoint, settings.IdentityKey(), what);
+
+        /// <summary>A client that fails fast: no retries, a short timeout.</summary>
+        public static CognitoClient Client(ConnectionOptions settings, string region, Uri endpoint) =>
+            new CognitoClient(endpoint, region, settings.ResolveClientCredentials()) { Retry = CognitoRetryPolicy.None, CallTimeout = TimeLimit };
+
+        /// <summary>
+        /// A listing kept per runspace and key for <see cref="ListingLifetime"/> once it succeeded (see <see cref="ListWithin"/>).
+        /// A failed or late listing gives nothing now and is tried again at the next Tab.
+        /// </summary>
+        public static IReadOnlyList<T> CachedListing<T>(string key, Func<IReadOnlyList<T>> list)
+        {
+            var runspace = Runspace.DefaultRunspace;
+            if (runspace is null)
+            {
+                return Array.Empty<T>();
+            }
+
+            var cache = Caches<T>.Of(runspace);
+            if (cache.TryGet(key, out var kept))
+            {
+                return kept;
+            }
+
+            var listed = ListWithin(list);
+            if (listed is null)
+            {
+                return Array.Empty<T>();
+            }
+
+            cache.Keep(key, listed);
+            return listed;
+        }
+
+        /// <summary>
+        /// Runs the whole listing, credentials included (the default chain may probe slowly), within the time limit;
+        /// past it, or on any failure, null.
+        /// </summary>
+        public static IReadOnlyList<T>? ListWithin<T>(Func<IReadOnlyList<T>> list)
+        {
+            var listing = Task.Run(list);
+            try
+            {
+                return listing.Wait(TimeLimit) ? listing.Result : null;
+            }
+            catch (AggregateException)
+            {
+                return null;
+            }
+        }
+
+        public static string? Given(IDictionary bound, string name) =>
+            bound.Contains(name) && LanguagePrimitives.ConvertTo<string>(bound[name]) is { Length: > 0 } value ? value : null;
+
+        private static PSCredential? GivenCredential(IDictionary bound) =>
+            bound.Contains("Credential") && PSObject.AsPSObject(bound["Credential"]).BaseObject is PSCredential credential ? credential : null;
+
+        private static class Caches<T>
+        {
+            private static readonly ConditionalWeakTable<Runspace, CompletionCache<T>> Tables = new ConditionalWeakTable<Runspace, CompletionCache<T>>();
+
+            public static CompletionCache<T> Of(Runspace runspace) => Tables.GetValue(runspace, _ => new CompletionCache<T>(ListingLifetime, () => DateTime.UtcNow));
+        }
+    }
+}

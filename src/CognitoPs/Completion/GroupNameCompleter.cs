@@ -1,0 +1,62 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Threading;
+using CognitoPs.Client;
+
+namespace CognitoPs
+{
+    /// <summary>
+    /// Tab completion for -GroupName: the groups of the pool named by -UserPoolId or the connected one. A listing that
+    /// succeeded is kept for a few minutes per pool, endpoint and identity. It never prompts and never throws: with no
+    /// pool, or when the listing fails or takes over a few seconds, it offers nothing (an empty list, so PowerShell does
+    /// not fall back to file names), and the next Tab asks again.
+    /// </summary>
+    public sealed class GroupNameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                var word = wordToComplete.Trim('\'', '"');
+                return GroupNames(fakeBoundParameters)
+                    .Where(name => name.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                    .Select(name => new CompletionResult(Quoted(name), name, CompletionResultType.ParameterValue, name))
+                    .ToList();
+            }
+            catch (Exception)
+            {
+                // Completion is a convenience: no credentials, no network, no permission all mean "no suggestions".
+                return Array.Empty<CompletionResult>();
+            }
+        }
+
+        private static IReadOnlyList<string> GroupNames(IDictionary bound)
+        {
+            var session = CognitoSession.Current;
+            var userPoolId = CompletionSupport.Given(bound, "UserPoolId") ?? session?.UserPoolId;
+            if (userPoolId is null)
+            {
+                return Array.Empty<string>();
+            }
+
+            var settings = CompletionSupport.Settings(bound, session);
+            var region = settings.ResolveRegion(userPoolId);
+            var endpoint = settings.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region);
+            return CompletionSupport.CachedListing(CompletionSupport.Key(settings, region, endpoint, "groups of " + userPoolId), () =>
+            {
+                var client = CompletionSupport.Client(settings, region, endpoint);
+                using var deadline = new CancellationTokenSource(CompletionSupport.TimeLimit);
+                var groups = Pages.AllAsync(token => client.ListGroupsAsync(userPoolId, PagingCounter.MaxPageSize, token, deadline.Token)).GetAwaiter().GetResult();
+                return groups.Select(g => g.GroupName).OrderBy(name => name, StringComparer.OrdinalIgnoreCase).ToList();
+            });
+        }
+
+        private static string Quoted(string name) =>
+            name.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.') ? name : "'" + CodeGeneration.EscapeSingleQuotedStringContent(name) + "'";
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Threading;
+using CognitoPs.Client;
+
+namespace CognitoPs
+{
+    /// <summary>
+    /// Tab completion for -UserPoolId: the connected pool, the pools this session has used, and the pools of the region
+    /// (ListUserPools; a listing that succeeded is kept for a few minutes per region, endpoint and identity). It never
+    /// prompts and never throws: when the region's pools cannot be listed within a few seconds (no region, no
+    /// credentials, no network) it offers the rest, or nothing, never file names, and the next Tab asks again.
+    /// </summary>
+    public sealed class UserPoolIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                var word = wordToComplete.Trim('\'', '"');
+                var session = CognitoSession.Current;
+                var known = new List<string>();
+                if (session != null)
+                {
+                    known.Add(session.UserPoolId);
+                }
+
+                known.AddRange(CognitoSession.SeenPools.OrderBy(id => id, StringComparer.Ordinal));
+                var listed = RegionPools(fakeBoundParameters, session);
+                var names = listed.Where(p => p.Name != null).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Name!);
+                return known.Concat(listed.Select(p => p.Id))
+                    .Distinct(StringComparer.Ordinal)
+                    .Where(id => id.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                    .Select(id => new CompletionResult(id, id, CompletionResultType.ParameterValue, names.TryGetValue(id, out var name) ? $"{id} ({name})" : id))
+                    .ToList();
+            }
+            catch (Exception)
+            {
+                return Array.Empty<CompletionResult>();
+            }
+        }
+
+        private static IReadOnlyList<UserPoolRecord> RegionPools(IDictionary bound, CognitoSessionDefaults? session)
+        {
+            try
+            {
+                var settings = CompletionSupport.Settings(bound, session);
+                var region = settings.ResolveRegion(null);
+                var endpoint = settings.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region);
+                return CompletionSupport.CachedListing(CompletionSupport.Key(settings, region, endpoint, "pools"), () =>
+                {
+                    var client = CompletionSupport.Client(settings, region, endpoint);
+                    using var deadline = new CancellationTokenSource(CompletionSupport.TimeLimit);
+                    return Pages.AllAsync(token => client.ListUserPoolsAsync(PagingCounter.MaxPageSize, token, deadline.Token)).GetAwaiter().GetResult();
+                });
+            }
+            catch (Exception)
+            {
+                // No region or a malformed endpoint: the connected and the used pools are still offered.
+                return Array.Empty<UserPoolRecord>();
+            }
+        }
+    }
+}

@@ -1,0 +1,244 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using Amazon.Runtime;
+using CognitoPs.Client;
+using Xunit;
+
+namespace CognitoPs.Tests
+{
+    public class InputValidationTests
+    {
+        [Theory]
+        [InlineData(null, "UsernameMissing")]
+        [InlineData("", "UsernameMissing")]
+        [InlineData("   ", "UsernameMissing")]
+        [InlineData("tab\there", "UsernameInvalidCharacter")]
+        [InlineData("new\nline", "UsernameInvalidCharacter")]
+        [InlineData("two words", "UsernameInvalidCharacter")]
+        [InlineData(" leading", "UsernameInvalidCharacter")]
+        [InlineData("nbsp\u00a0inside", "UsernameInvalidCharacter")]
+        public void BadUsernamesAreRefusedWithASpecificId(string? username, string errorId)
+        {
+            var error = Assert.Throws<InputValidationException>(() => InputValidation.CheckUsername(username, fromCommandLine: false));
+
+            Assert.Equal(errorId, error.ErrorId);
+            Assert.False(error.Terminating);
+        }
+
+        [Theory]
+        [InlineData(null, "GroupNameMissing")]
+        [InlineData("", "GroupNameMissing")]
+        [InlineData("two words", "GroupNameInvalidCharacter")]
+        [InlineData("tab\there", "GroupNameInvalidCharacter")]
+        public void BadGroupNamesAreRefusedWithASpecificId(string? groupName, string errorId)
+        {
+            var error = Assert.Throws<InputValidationException>(() => InputValidation.CheckGroupName(groupName, fromCommandLine: true));
+
+            Assert.Equal(errorId, error.ErrorId);
+            Assert.True(error.Terminating);
+        }
+
+        [Fact]
+        public void GroupNamesUpTo128CharactersPass()
+        {
+            InputValidation.CheckGroupName(new string('g', 128), false);
+            InputValidation.CheckGroupName("team:ops/eu", false);
+            Assert.Equal("GroupNameTooLong", Assert.Throws<InputValidationException>(() => InputValidation.CheckGroupName(new string('g', 129), false)).ErrorId);
+        }
+
+        [Fact]
+        public void UsernamesUpTo128CharactersPass()
+        {
+            InputValidation.CheckUsername(new string('a', 128), false);
+            InputValidation.CheckUsername("ann@example.com", false);
+            var error = Assert.Throws<InputValidationException>(() => InputValidation.CheckUsername(new string('a', 129), false));
+            Assert.Equal("UsernameTooLong", error.ErrorId);
+            Assert.Contains("129", error.Message);
+        }
+
+        [Theory]
+        [InlineData("eu-west-1_Ab12CdE3f")]
+        [InlineData("local_3FpSStWa")]
+        [InlineData("us-gov-west-1_X")]
+        public void WellFormedPoolIdsPass(string userPoolId) => InputValidation.CheckUserPoolId(userPoolId, true);
+
+        [Theory]
+        [InlineData(null, "UserPoolIdMissing")]
+        [InlineData("", "UserPoolIdMissing")]
+        [InlineData("eu-west-1", "InvalidUserPoolId")]
+        [InlineData("eu-west-1_", "InvalidUserPoolId")]
+        [InlineData("eu west-1_Ab12", "InvalidUserPoolId")]
+        [InlineData("eu-west-1_Ab-12", "InvalidUserPoolId")]
+        [InlineData("eu-west-1_Ab12\n", "InvalidUserPoolId")]
+        public void MalformedPoolIdsAreRefused(string? userPoolId, string errorId)
+        {
+            var error = Assert.Throws<InputValidationException>(() => InputValidation.CheckUserPoolId(userPoolId, shared: true));
+
+            Assert.Equal(errorId, error.ErrorId);
+            Assert.True(error.Terminating);
+        }
+
+        [Fact]
+        public void PasswordLengthIsCheckedWithoutReadingIt()
+        {
+            InputValidation.CheckPassword(Secrets.Secure(new string('x', 256)));
+            Assert.Equal("PasswordEmpty", Assert.Throws<InputValidationException>(() => InputValidation.CheckPassword(Secrets.Secure(""))).ErrorId);
+            Assert.Equal("PasswordEmpty", Assert.Throws<InputValidationException>(() => InputValidation.CheckPassword(null)).ErrorId);
+            var tooLong = Assert.Throws<InputValidationException>(() => InputValidation.CheckPassword(Secrets.Secure(new string('x', 257))));
+            Assert.Equal("PasswordTooLong", tooLong.ErrorId);
+            Assert.DoesNotContain("xxx", tooLong.Message);
+        }
+    }
+
+    [Collection(EnvironmentCollection.Name)]
+    public class ConnectionOptionsTests
+    {
+        private static EnvironmentScope CleanEnvironment() => new EnvironmentScope()
+            .Set(ConnectionOptions.EndpointVariable, null).Set(ConnectionOptions.GlobalEndpointVariable, null)
+            .Set("AWS_REGION", null).Set("AWS_DEFAULT_REGION", null).Set("AWS_PROFILE", null)
+            .Set("AWS_ACCESS_KEY_ID", null).Set("AWS_SECRET_ACCESS_KEY", null).Set("AWS_SESSION_TOKEN", null)
+            .Set("AWS_SHARED_CREDENTIALS_FILE", TestProfiles.CredentialsFile)
+            .Set("AWS_CONFIG_FILE", TestProfiles.ConfigFile)
+            .Set("AWS_EC2_METADATA_DISABLED", "true");
+
+        [Fact]
+        public void EndpointOverrideOrderIsParameterThenCognitoVariableThenGlobalVariable()
+        {
+            using var environment = CleanEnvironment();
+            Assert.Null(new ConnectionOptions().ResolveEndpointOverride());
+
+            environment.Set(ConnectionOptions.GlobalEndpointVariable, "http://localhost:1111");
+            Assert.Equal(1111, new ConnectionOptions().ResolveEndpointOverride()!.Port);
+
+            environment.Set(ConnectionOptions.EndpointVariable, "http://127.0.0.1:2222");
+            Assert.Equal(2222, new ConnectionOptions().ResolveEndpointOverride()!.Port);
+
+            Assert.Equal(3333, new ConnectionOptions { EndpointUrl = "http://[::1]:3333/" }.ResolveEndpointOverride()!.Port);
+        }
+
+        [Theory]
+        [InlineData("http://cognito.example.com", "InsecureEndpointUrl", ConfigurationProblem.UnsafeSetting)]
+        [InlineData("http://10.0.0.5:9229", "InsecureEndpointUrl", ConfigurationProblem.UnsafeSetting)]
+        [InlineData("not a url", "InvalidEndpointUrl", ConfigurationProblem.InvalidSetting)]
+        [InlineData("ftp://127.0.0.1/", "InvalidEndpointUrl", ConfigurationProblem.InvalidSetting)]
+        [InlineData("https://user:pw@cognito-idp.eu-west-1.amazonaws.com", "InvalidEndpointUrl", ConfigurationProblem.InvalidSetting)]
+        [InlineData("cognito-idp.eu-west-1.amazonaws.com", "InvalidEndpointUrl", ConfigurationProblem.InvalidSetting)]
+        public void UnsafeOrMalformedEndpointsAreRefused(string endpoint, string errorId, ConfigurationProblem problem)
+        {
+            using var environment = CleanEnvironment();
+            var error = Assert.Throws<CognitoConfigurationException>(() => new ConnectionOptions { EndpointUrl = endpoint }.Validate());
+
+            Assert.Equal(errorId, error.ErrorId);
+            Assert.Equal(problem, error.Problem);
+        }
+
+        [Fact]
+        public void AnInsecureEndpointFromTheEnvironmentIsRefusedToo()
+        {
+            using var environment = CleanEnvironment().Set(ConnectionOptions.GlobalEndpointVariable, "http://cognito.example.com");
+
+            var error = Assert.Throws<CognitoConfigurationException>(() => new ConnectionOptions().Validate());
+
+            Assert.Contains(ConnectionOptions.GlobalEndpointVariable, error.Message);
+        }
+
+        [Fact]
+        public void RegionComesFromTheParameterThenThePoolIdThenTheEnvironment()
+        {
+            using var environment = CleanEnvironment();
+            Assert.Equal("eu-central-1", new ConnectionOptions { Region = "eu-central-1" }.ResolveRegion("local_abc"));
+            Assert.Equal("eu-west-1", new ConnectionOptions().ResolveRegion("eu-west-1_Ab12"));
+
+            environment.Set("AWS_DEFAULT_REGION", "us-west-2");
+            Assert.Equal("us-west-2", new ConnectionOptions().ResolveRegion("local_abc"));
+            environment.Set("AWS_REGION", "ap-south-1");
+            Assert.Equal("ap-south-1", new ConnectionOptions().ResolveRegion("local_abc"));
+            Assert.Equal("eu-west-1", new ConnectionOptions().ResolveRegion("eu-west-1_Ab12"));
+        }
+
+        [Fact]
+        public void NoRegionAnywhereIsAClearError()
+        {
+            using var environment = CleanEnvironment();
+
+            var error = Assert.Throws<CognitoConfigurationException>(() => new ConnectionOptions().ResolveRegion("local_abc"));
+
+            Assert.Equal("RegionNotFound", error.ErrorId);
+            Assert.Contains("-Region", error.Message);
+        }
+
+        [Fact]
+        public void APoolOfAnotherRegionThanRegionIsRefused()
+        {
+            var options = new ConnectionOptions { Region = "us-east-1" };
+
+            var error = Assert.Throws<InputValidationException>(() => options.CheckRegionMatches("eu-west-1_Ab12", settingsShared: false));
+
+            Assert.Equal("RegionMismatch", error.ErrorId);
+            Assert.False(error.Terminating);
+            options.CheckRegionMatches("us-east-1_Ab12", false);
+            options.CheckRegionMatches("local_Ab12", false);
+        }
+
+        [Fact]
+        public void ARegionParameterMustLookLikeARegion()
+        {
+            Assert.Equal("InvalidRegion", Assert.Throws<CognitoConfigurationException>(() => new ConnectionOptions { Region = "Ireland" }.Validate()).ErrorId);
+        }
+
+        [Fact]
+        public void CredentialAndProfileNameTogetherAreRefused()
+        {
+            var options = new ConnectionOptions { ProfileName = "admin", Credential = new AccessKeyCredential("AKID", Secrets.Secure("secret")) };
+
+            Assert.Equal("ConflictingCredentialParameters", Assert.Throws<CognitoConfigurationException>(() => options.Validate()).ErrorId);
+        }
+
+        [Fact]
+        public void APSCredentialIsAnAccessKeyPair()
+        {
+            var credentials = new ConnectionOptions { Credential = ConnectionSettings.AccessKeyOf(new PSCredential("AKIDFROMPS", Secrets.Secure("secret-from-ps"))) }
+                .ResolveCredentials().GetCredentials();
+
+            Assert.Equal(("AKIDFROMPS", "secret-from-ps", false), (credentials.AccessKey, credentials.SecretKey, credentials.UseToken));
+        }
+
+        [Fact]
+        public void GivenTemporaryCredentialsCarryTheirSessionToken()
+        {
+            var credentials = new ConnectionOptions { Credential = new AccessKeyCredential("ASIATEMP", Secrets.Secure("temp-secret"), "temp-token") }
+                .ResolveCredentials().GetCredentials();
+
+            Assert.Equal(("ASIATEMP", "temp-secret", "temp-token"), (credentials.AccessKey, credentials.SecretKey, credentials.Token));
+        }
+
+        [Fact]
+        public void ProfilesComeFromTheSharedFilesThroughAwsSdkCore()
+        {
+            using var environment = CleanEnvironment();
+            var options = new ConnectionOptions { ProfileName = "admin" };
+
+            Assert.Equal("AKIDPROFILE", options.ResolveCredentials().GetCredentials().AccessKey);
+            Assert.Equal("eu-north-1", options.ResolveRegion("local_abc"));
+            var missing = Assert.Throws<CognitoConfigurationException>(() => new ConnectionOptions { ProfileName = "nobody" }.ResolveCredentials());
+            Assert.Equal(("ProfileNotFound", ConfigurationProblem.NotFound), (missing.ErrorId, missing.Problem));
+        }
+
+        [Fact]
+        public void TheDefaultChainReadsEnvironmentKeysAndSaysClearlyWhenThereAreNone()
+        {
+            using var environment = CleanEnvironment();
+            var none = Assert.Throws<CognitoConfigurationException>(() => new ConnectionOptions().ResolveCredentials());
+            Assert.Equal(("CredentialsNotFound", ConfigurationProblem.Authentication), (none.ErrorId, none.Problem));
+
+            environment.Set("AWS_ACCESS_KEY_ID", "AKIDENV").Set("AWS_SECRET_ACCESS_KEY", "env-secret");
+            Assert.Equal("AKIDENV", new ConnectionOptions().ResolveCredentials().GetCredentials().AccessKey);
+
+            // Environment keys win over AWS_PROFILE, as in the default chain, and carry a session token when there is one.
+            environment.Set("AWS_SESSION_TOKEN", "env-token").Set("AWS_PROFILE", "admin");
+            var fromEnvironment = new ConnectionOptions().ResolveCredentials().GetCredentials();
+            Assert.Equal(("AKIDENV", "env-secret", "env-token"), (fromEnvironment.AccessKey, fromEnvironment.SecretKey, fromEnvironment.Token));
+        }
+    }
+}
