@@ -8,6 +8,8 @@
 //   POST /__config  {"seed": 7, "rules": [{"operation": "AdminSetUserPassword", "fault": "throttle", "chance": 0.5}]}
 //       fault: delay (delayMs, then forward) | throttle | internal | drop | stall | malformed | unknown-type
 //            | quota (perSecond): throttle, as Cognito does, any request beyond perSecond in the last second
+//            | reset-after: forward, so that upstream does the work, then lose the answer: the status line and part
+//              of the body arrive and the connection is reset (a client cannot tell done from not done)
 //       chance: 0..1 (seeded), or count: the first N matching requests; the first matching rule applies.
 //       username: only requests for this user (a fault that persists for one user while the others go through).
 //   GET /__stats    {"requests", "forwarded", "signatureFailures", "faults": {...}, "byOperation": {...}}
@@ -78,7 +80,7 @@ function pickFault(operation, username) {
   return null;
 }
 
-function forward(req, res, body) {
+function forward(req, res, body, loseAnswer = false) {
   stats.forwarded++;
   const headers = { ...req.headers }; // Host unchanged: an upstream that checks signatures (fake-cognito.js) sees what was signed
   const call = http.request({ hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers }, (reply) => {
@@ -86,7 +88,14 @@ function forward(req, res, body) {
     reply.on('data', (c) => chunks.push(c));
     reply.on('end', () => {
       const text = Buffer.concat(chunks);
-      res.writeHead(reply.statusCode, { 'Content-Type': reply.headers['content-type'] || 'application/x-amz-json-1.1', 'x-amzn-RequestId': crypto.randomUUID(), 'Content-Length': text.length });
+      const headers = { 'Content-Type': reply.headers['content-type'] || 'application/x-amz-json-1.1', 'x-amzn-RequestId': crypto.randomUUID() };
+      if (loseAnswer) {
+        // Promise more than is sent, so the client sees a reply cut short (not an idle connection it would quietly reuse).
+        res.writeHead(reply.statusCode, { ...headers, 'Content-Length': text.length + 16 });
+        res.write(text.subarray(0, Math.floor(text.length / 2)));
+        return setImmediate(() => res.socket.destroy());
+      }
+      res.writeHead(reply.statusCode, { ...headers, 'Content-Length': text.length });
       res.end(text);
     });
   });
@@ -133,6 +142,7 @@ async function handle(req, res, body) {
       return setTimeout(() => req.socket.destroy(), 120000).unref();
     }
     case 'malformed': return send(res, 200, '{"Users":[{"Username":');
+    case 'reset-after': return forward(req, res, body, true);
     case 'unknown-type': return send(res, 400, { __type: 'com.amazonaws.cognito#QuantumFluxException', message: 'A code no client has seen.' });
     default: return send(res, 500, { __type: 'InternalErrorException', message: `gateway: unknown fault ${rule.fault}` });
   }
