@@ -25,6 +25,10 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3
+# Run from an admin's own shell, the tasks must leave it as they found it: its environment variables (the tests and the
+# demo set AWS_* and others) and its modules (the tests import Pester and the module they test). Restored at the end.
+$CallersEnvironment = [Environment]::GetEnvironmentVariables()
+$CallersModules = @(Get-Module | ForEach-Object Path)
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
@@ -293,11 +297,26 @@ function New-PrecompiledPwsh {
     Join-Path $copy $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
 }
 
-Import-Module (Join-Path $PSScriptRoot 'tests/TestServers.psm1') -Force
-switch ($Task) {
-    'Build' { Invoke-Build }
-    'Test' { Invoke-Test }
-    'Demo' { Invoke-Demo }
-    'Bench' { Invoke-Bench }
-    'Package' { Invoke-Package }
+function Restore-CallersSession {
+    $now = [Environment]::GetEnvironmentVariables()
+    foreach ($name in @($now.Keys)) {
+        if (-not $CallersEnvironment.Contains($name)) { Remove-Item -LiteralPath "Env:$name" -ErrorAction SilentlyContinue }
+    }
+    foreach ($name in @($CallersEnvironment.Keys)) {
+        if ($now[$name] -cne $CallersEnvironment[$name]) { [Environment]::SetEnvironmentVariable($name, $CallersEnvironment[$name]) }
+    }
+    Get-Module | Where-Object { $CallersModules -notcontains $_.Path } | Remove-Module -Force -ErrorAction SilentlyContinue
+}
+
+try {
+    Import-Module (Join-Path $PSScriptRoot 'tests/TestServers.psm1') -Force
+    switch ($Task) {
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Test }
+        'Demo' { Invoke-Demo }
+        'Bench' { Invoke-Bench }
+        'Package' { Invoke-Package }
+    }
+} finally {
+    Restore-CallersSession
 }

@@ -55,8 +55,9 @@ Describe 'Bulk runs against cognito-local' {
         "$($summary[0])" | Should -Match '^10 set, 2 failed in '
     }
 
-    It 'a concurrent run paced under a 25/s quota finishes without a single throttle; unpaced, it is throttled' {
-        # The gateway throttles, as Cognito does, whatever exceeds 25 requests in the last second.
+    It 'a concurrent run paced under a 25/s quota finishes without a single throttle' {
+        # The gateway throttles, as Cognito does, whatever exceeds 25 requests in the last second: it counts them.
+        # (What an unpaced run does against the quota depends on the machine's speed: benchmark B7 measures it.)
         Set-GatewayFaults -Rules @(@{ operation = 'AdminSetUserPassword'; fault = 'quota'; perSecond = 25 })
         $Names | Set-CognitoUserPassword -UserPoolId $Pool.Id -Password $SecurePassword -ThrottleLimit 8 -MaxRequestsPerSecond 22 `
             -EndpointUrl $GatewayUrl -ErrorVariable failures -ErrorAction SilentlyContinue
@@ -64,11 +65,5 @@ Describe 'Bulk runs against cognito-local' {
         $paced = Get-GatewayStats
         $paced.byOperation.AdminSetUserPassword | Should -Be 60
         @($paced.faults.PSObject.Properties).Count | Should -Be 0        # not one request over the quota
-
-        Set-GatewayFaults -Rules @(@{ operation = 'AdminSetUserPassword'; fault = 'quota'; perSecond = 25 })
-        $Names | Set-CognitoUserPassword -UserPoolId $Pool.Id -Password $SecurePassword -ThrottleLimit 8 -MaxRetries 10 `
-            -EndpointUrl $GatewayUrl -ErrorVariable failures -ErrorAction SilentlyContinue
-        $failures.Count | Should -Be 0                            # the retries absorbed it
-        (Get-GatewayStats).faults.throttle | Should -BeGreaterThan 0
     }
 }
