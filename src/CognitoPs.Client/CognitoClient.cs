@@ -219,7 +219,7 @@ namespace CognitoPs.Client
                 Observe(failure, response.StatusCode, sentAt);
                 if (failure != null)
                 {
-                    Array.Clear(reply, 0, reply.Length);
+                    Array.Clear(reply);
                     throw await AboutGroupAsync(failure, target, cancellationToken).ConfigureAwait(false);
                 }
 

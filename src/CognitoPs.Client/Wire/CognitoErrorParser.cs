@@ -91,9 +91,9 @@ namespace CognitoPs.Client
         internal static string StripPrefix(string type)
         {
             var hash = type.LastIndexOf('#');
-            var code = hash >= 0 ? type.Substring(hash + 1) : type;
+            var code = hash >= 0 ? type[(hash + 1)..] : type;
             var colon = code.IndexOf(':');
-            return colon >= 0 ? code.Substring(0, colon) : code;
+            return colon >= 0 ? code[..colon] : code;
         }
 
         private static string? ReadType(byte[] body)

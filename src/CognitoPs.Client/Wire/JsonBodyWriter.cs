@@ -112,7 +112,7 @@ namespace CognitoPs.Client
 
         public void Dispose()
         {
-            Array.Clear(_buffer, 0, _buffer.Length);
+            Array.Clear(_buffer);
             _length = 0;
         }
 
@@ -237,7 +237,7 @@ namespace CognitoPs.Client
 
             var larger = new byte[Math.Max(_buffer.Length * 2, _length + extra)];
             Buffer.BlockCopy(_buffer, 0, larger, 0, _length);
-            Array.Clear(_buffer, 0, _buffer.Length);
+            Array.Clear(_buffer);
             _buffer = larger;
         }
     }

@@ -69,10 +69,6 @@ namespace CognitoPs.Client
             string.IsNullOrEmpty(endpoint.AbsolutePath) ? "/" : endpoint.AbsolutePath;
 
         // Hashes the body in place: AWS4Signer.ComputeHash wants an exact-length array, which would mean copying the password.
-        private static string PayloadHash(ArraySegment<byte> body)
-        {
-            using var sha256 = SHA256.Create();
-            return AWSSDKUtils.ToHex(sha256.ComputeHash(body.Array!, body.Offset, body.Count), true);
-        }
+        private static string PayloadHash(ArraySegment<byte> body) => AWSSDKUtils.ToHex(SHA256.HashData(body.AsSpan()), true);
     }
 }

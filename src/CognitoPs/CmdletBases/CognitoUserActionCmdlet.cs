@@ -524,7 +524,7 @@ namespace CognitoPs.Commands
             _stoppedBy?.Throw();
         }
 
-        private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+        private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
         /// <summary>One user on its way: checked, then either refused before sending (<see cref="Failure"/>) or sent (<see cref="Request"/>).</summary>
         protected sealed class PendingUser

@@ -23,7 +23,7 @@ namespace CognitoPs.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByNameSet, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(GroupNameCompleter))]
-        public string[] GroupName { get; set; } = new string[0];
+        public string[] GroupName { get; set; } = Array.Empty<string>();
 
         /// <summary>The groups this user belongs to. Binds from Username properties: Get-CognitoUser alice | Get-CognitoGroup.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ForUserSet, ValueFromPipelineByPropertyName = true)]

@@ -21,7 +21,7 @@ namespace CognitoPs.Commands
         private const string GivenPasswordSet = "TemporaryPassword";
         private const string GeneratedPasswordSet = "GeneratePassword";
         private readonly GeneratedPasswords _generated = new GeneratedPasswords();
-        private IReadOnlyList<KeyValuePair<string, string>> _commandLineAttributes = new KeyValuePair<string, string>[0];
+        private IReadOnlyList<KeyValuePair<string, string>> _commandLineAttributes = Array.Empty<KeyValuePair<string, string>>();
 
         /// <summary>The new users' names. An object without a Username (or User) property is refused rather than guessed.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -128,7 +128,7 @@ namespace CognitoPs.Commands
             {
                 Attributes = input.Attributes,
                 MessageAction = MessageAction?.ToString().ToUpperInvariant(),
-                DeliveryMediums = DeliveryMedium?.Distinct().Select(m => m.ToString().ToUpperInvariant()).ToArray() ?? new string[0],
+                DeliveryMediums = DeliveryMedium?.Distinct().Select(m => m.ToString().ToUpperInvariant()).ToArray() ?? Array.Empty<string>(),
                 ForceAliasCreation = ForceAliasCreation,
             };
         }
@@ -148,15 +148,6 @@ namespace CognitoPs.Commands
             new CognitoUser((UserRecord)reply!, user.UserPoolId!, user.Client.Region, user.EndpointUrl) { TemporaryPassword = Generated(user) };
 
         protected override void Release(PendingUser user) => Generated(user)?.Dispose();
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing)
-            {
-                _generated.Dispose();
-            }
-        }
 
         private SecureString? Generated(PendingUser user) => GeneratePassword ? (user.State as NewUserRequest)?.TemporaryPassword : null;
     }

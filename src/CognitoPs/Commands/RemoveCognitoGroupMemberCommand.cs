@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,7 +17,7 @@ namespace CognitoPs.Commands
         [AllowEmptyString]
         [AllowNull]
         [ArgumentCompleter(typeof(GroupNameCompleter))]
-        public string?[] GroupName { get; set; } = new string?[0];
+        public string?[] GroupName { get; set; } = Array.Empty<string?>();
 
         protected override string Activity => "Removing users from Cognito groups";
 

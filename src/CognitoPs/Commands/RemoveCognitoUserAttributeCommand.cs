@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
@@ -14,7 +15,7 @@ namespace CognitoPs.Commands
     {
         /// <summary>The attribute names to delete, e.g. 'custom:team', 'phone_number'.</summary>
         [Parameter(Mandatory = true, Position = 1)]
-        public string[] Name { get; set; } = new string[0];
+        public string[] Name { get; set; } = Array.Empty<string>();
 
         protected override string Activity => "Removing Cognito user attributes";
 

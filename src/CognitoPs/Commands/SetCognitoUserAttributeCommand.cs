@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
@@ -13,7 +14,7 @@ namespace CognitoPs.Commands
     [OutputType(typeof(CognitoUserActionResult))]
     public sealed class SetCognitoUserAttributeCommand : CognitoUserChangeCmdlet
     {
-        private IReadOnlyList<KeyValuePair<string, string>> _attributes = new KeyValuePair<string, string>[0];
+        private IReadOnlyList<KeyValuePair<string, string>> _attributes = Array.Empty<KeyValuePair<string, string>>();
 
         /// <summary>One or more user names. No Email alias here: -Email is the attribute to set.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

@@ -82,15 +82,6 @@ namespace CognitoPs.Commands
 
         protected override void Release(PendingUser user) => GeneratedFor(user)?.Dispose();
 
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing)
-            {
-                _generated.Dispose();
-            }
-        }
-
         private static SecureString? GeneratedFor(PendingUser user) => user.State as SecureString;
     }
 }

@@ -225,7 +225,7 @@ namespace CognitoPs
 
         private static string WithoutExceptionSuffix(string code) =>
             code.EndsWith("Exception", StringComparison.Ordinal) && code.Length > "Exception".Length
-                ? code.Substring(0, code.Length - "Exception".Length)
+                ? code[..^"Exception".Length]
                 : code;
     }
 }
