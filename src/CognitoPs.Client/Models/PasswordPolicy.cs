@@ -1,7 +1,5 @@
-using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Threading.Tasks;
 
 namespace CognitoPs.Client
 {

@@ -1,10 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
-using CognitoPs.Client;
 
 namespace CognitoPs.Commands
 {

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Management.Automation;
-using System.Text.RegularExpressions;
-using CognitoPs.Client;
-
 namespace CognitoPs
 {
     /// <summary>What a failure happened to: the activity text, the user, the pool, and whether every item shares the pool.</summary>

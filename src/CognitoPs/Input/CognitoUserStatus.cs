@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using CognitoPs.Client;
-
 namespace CognitoPs
 {
     /// <summary>The statuses Cognito reports (UserStatusType); an enum so that -Status tab-completes.</summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Management.Automation;
-
 namespace CognitoPs
 {
     /// <summary>A group name, or an object with a GroupName property (a Get-CognitoGroup result, a CSV row).</summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Management.Automation;
-
 namespace CognitoPs
 {
     /// <summary>A user name, or an object with a Username (or alias) property.</summary>

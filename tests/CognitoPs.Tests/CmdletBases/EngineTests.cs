@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
 using System.Threading;
-using System.Threading.Tasks;
 using CognitoPs.Commands;
 using Xunit;
 

@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using System.Text.Json;
-using CognitoPs.Commands;
 using Xunit;
 
 namespace CognitoPs.Tests

@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using System.Net;
-using System.Text;
 using CognitoPs.Client;
 using Xunit;
 

@@ -1,8 +1,3 @@
-using System;
-using System.IO;
-using System.Management.Automation;
-using Amazon.Runtime;
-using CognitoPs.Client;
 using Xunit;
 
 namespace CognitoPs.Tests

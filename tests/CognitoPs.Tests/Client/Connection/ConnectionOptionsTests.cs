@@ -1,7 +1,4 @@
-using System;
-using System.IO;
 using System.Management.Automation;
-using Amazon.Runtime;
 using CognitoPs.Client;
 using Xunit;
 

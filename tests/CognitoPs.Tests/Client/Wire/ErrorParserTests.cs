@@ -1,5 +1,4 @@
 using System;
-using System.Management.Automation;
 using System.Net;
 using System.Text;
 using CognitoPs.Client;
