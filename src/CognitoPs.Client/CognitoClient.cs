@@ -8,7 +8,6 @@ using System.Security;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 
 namespace CognitoPs.Client
 {
@@ -32,14 +31,14 @@ namespace CognitoPs.Client
             Timeout = System.Threading.Timeout.InfiniteTimeSpan, // each call has its own timeout, see CallTimeout
         };
 
-        private readonly AWSCredentials _credentials;
+        private readonly CognitoCredentials _credentials;
         private readonly HttpMessageInvoker _http;
 
         internal CognitoClient(Uri endpoint, string region, CognitoCredentials credentials, HttpMessageInvoker? http = null)
         {
             Endpoint = endpoint;
             Region = region;
-            _credentials = credentials.Aws;
+            _credentials = credentials;
             _http = http ?? SharedHttp;
         }
 
@@ -175,7 +174,9 @@ namespace CognitoPs.Client
                 await Pacing.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
+            // Refreshed here when temporary credentials have expired (an assumed role after an hour): a failure is the
+            // credentials', and stops the command, rather than a failure of this one request.
+            var credentials = await _credentials.CurrentAsync().ConfigureAwait(false);
             using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint)
             {
                 Content = new ByteArrayContent(body.Array!, body.Offset, body.Count),

@@ -1,7 +1,8 @@
 'use strict';
 // A Cognito stand-in for the error paths cognito-local cannot produce. It answers exactly as Cognito does
 // (HTTP status, __type, message, x-amzn-RequestId) and checks every request's SigV4 signature with the
-// AWS JS SDK's signer. What it answers depends on the user name, so one run can mix outcomes:
+// AWS JS SDK's signer, for the test key or temporary credentials (temporary-credentials.js; an expired session token is
+// ExpiredTokenException, as AWS answers). What it answers depends on the user name, so one run can mix outcomes:
 //   invalid-password, password-history, invalid-parameter, throttled, internal-error, not-authorized,
 //   prefixed-not-found (a namespaced __type), unknown-code, malformed-reply, echo-password (a message that
 //   repeats the submitted password), throttled-twice (two throttles, then success); anything else succeeds.
@@ -27,12 +28,9 @@
 // Usage: HOST=127.0.0.1 PORT=<p> node fake-cognito.js
 const http = require('http');
 const crypto = require('crypto');
-const { signatureProblem } = require('./sigv4');
+const { signatureProblem, signedBy } = require('./sigv4');
+const { secretOf, tokenProblem } = require('./temporary-credentials');
 
-const credentials = {
-  accessKeyId: process.env.FAKE_ACCESS_KEY_ID || 'AKIDCOGNITOPSTEST',
-  secretAccessKey: process.env.FAKE_SECRET_ACCESS_KEY || 'cognitops-test-secret',
-};
 const targetPrefix = 'AWSCognitoIdentityProviderService.';
 let stats;
 const pools = new Map(); // pool id -> Map(username -> user)
@@ -90,7 +88,7 @@ async function handle(req, res, body) {
   if (req.method === 'POST' && req.url === '/__seed') { seed(JSON.parse(body.toString('utf8'))); return reply(res, 200, {}); }
 
   stats.requests++;
-  const problem = await signatureProblem(req, body, credentials);
+  const problem = await signatureProblem(req, body, secretOf) || tokenProblem(signedBy(req), req.headers['x-amz-security-token']);
   if (problem) {
     stats.signatureFailures++;
     return fail(res, problem[0] === 'InvalidSignatureException' ? 403 : 400, problem[0], problem[1]);

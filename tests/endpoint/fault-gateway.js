@@ -1,6 +1,8 @@
 'use strict';
 // A fault-injecting gateway in front of cognito-local (loopback only). It checks every request's SigV4 signature
-// with the AWS JS SDK's signer (cognito-local checks none) and then, per operation and by seeded chance or by
+// with the AWS JS SDK's signer (cognito-local checks none), for the test key or temporary credentials
+// (temporary-credentials.js: an expired session token is ExpiredTokenException), records which access key signed
+// each request, and then, per operation and by seeded chance or by
 // count, delays it, answers as a throttled or failing Cognito would, drops or stalls the connection, or returns a
 // malformed body or an unknown __type; otherwise it forwards the request upstream.
 //
@@ -12,18 +14,16 @@
 //              of the body arrive and the connection is reset (a client cannot tell done from not done)
 //       chance: 0..1 (seeded), or count: the first N matching requests; the first matching rule applies.
 //       username: only requests for this user (a fault that persists for one user while the others go through).
-//   GET /__stats    {"requests", "forwarded", "signatureFailures", "faults": {...}, "byOperation": {...}}
+//   GET /__stats    {"requests", "forwarded", "signatureFailures", "expiredTokens", "faults": {...}, "byOperation": {...},
+//                    "signedBy": {access key id: requests}}
 //   POST /__reset   clears rules and counters.
 // It exits by itself after MAX_LIFETIME_SEC (default 3600) so no test run can leave it behind.
 const http = require('http');
 const crypto = require('crypto');
-const { signatureProblem } = require('./sigv4');
+const { signatureProblem, signedBy } = require('./sigv4');
+const { secretOf, tokenProblem } = require('./temporary-credentials');
 
 const upstream = new URL(process.env.UPSTREAM || 'http://127.0.0.1:9229');
-const credentials = {
-  accessKeyId: process.env.FAKE_ACCESS_KEY_ID || 'AKIDCOGNITOPSTEST',
-  secretAccessKey: process.env.FAKE_SECRET_ACCESS_KEY || 'cognitops-test-secret',
-};
 const targetPrefix = 'AWSCognitoIdentityProviderService.';
 const stalled = new Set();
 let rules = [];
@@ -34,7 +34,7 @@ reset();
 function reset() {
   rules = [];
   random = seeded(1);
-  stats = { requests: 0, forwarded: 0, signatureFailures: 0, faults: {}, byOperation: {} };
+  stats = { requests: 0, forwarded: 0, signatureFailures: 0, faults: {}, byOperation: {}, signedBy: {}, expiredTokens: 0 };
 }
 
 // mulberry32: a small seeded PRNG, so a fault run is the same run every time for the same request order.
@@ -118,9 +118,11 @@ async function handle(req, res, body) {
   }
 
   stats.requests++;
-  const problem = await signatureProblem(req, body, credentials);
+  const key = signedBy(req) || '(unsigned)';
+  stats.signedBy[key] = (stats.signedBy[key] || 0) + 1;
+  const problem = await signatureProblem(req, body, secretOf) || tokenProblem(key, req.headers['x-amz-security-token']);
   if (problem) {
-    stats.signatureFailures++;
+    if (problem[0] === 'ExpiredTokenException') stats.expiredTokens++; else stats.signatureFailures++;
     return send(res, problem[0] === 'InvalidSignatureException' ? 403 : 400, { __type: problem[0], message: problem[1] });
   }
   const operation = (req.headers['x-amz-target'] || '').replace(targetPrefix, '');

@@ -22,21 +22,22 @@ function parseAmzDate(amzDate) {
 }
 
 /**
- * Checks a received request as Cognito would: a well-formed SigV4 Authorization header, our test key, host,
- * x-amz-date and x-amz-target signed, and a signature equal to the JS SDK's for exactly the signed headers.
- * Returns null when valid, else [__type, message] of the error Cognito answers.
+ * Checks a received request as an AWS service would: a well-formed SigV4 Authorization header by a key it knows
+ * (secretFor returns its secret, or null), the required headers signed, and a signature equal to the JS SDK's for
+ * exactly the signed headers. Returns null when valid, else [__type, message] of the error the service answers.
  */
-async function signatureProblem(req, body, credentials) {
+async function signatureProblem(req, body, secretFor, required = ['host', 'x-amz-date', 'x-amz-target']) {
   const auth = req.headers.authorization || '';
   const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/.exec(auth);
   if (!m) return ['MissingAuthenticationTokenException', 'Missing Authentication Token'];
   const [, accessKeyId, , region, service, signedHeaderList] = m;
-  if (accessKeyId !== credentials.accessKeyId) {
+  const secretAccessKey = secretFor(accessKeyId);
+  if (!secretAccessKey) {
     return ['UnrecognizedClientException', 'The security token included in the request is invalid.'];
   }
   const signedNames = signedHeaderList.split(';');
-  for (const required of ['host', 'x-amz-date', 'x-amz-target']) {
-    if (!signedNames.includes(required)) return ['InvalidSignatureException', `'${required}' must be a signed header.`];
+  for (const name of required) {
+    if (!signedNames.includes(name)) return ['InvalidSignatureException', `'${name}' must be a signed header.`];
   }
   const headers = {};
   for (const name of signedNames) {
@@ -44,7 +45,7 @@ async function signatureProblem(req, body, credentials) {
   }
   const expected = await authorizationFor({
     method: req.method, host: req.headers.host, path: req.url, headers, body, region, service,
-    credentials, amzDate: req.headers['x-amz-date'],
+    credentials: { accessKeyId, secretAccessKey }, amzDate: req.headers['x-amz-date'],
   });
   if (expected !== auth) {
     return ['InvalidSignatureException', 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.'];
@@ -52,7 +53,13 @@ async function signatureProblem(req, body, credentials) {
   return null;
 }
 
-module.exports = { authorizationFor, parseAmzDate, signatureProblem };
+/** The access key id a request was signed with (from its Authorization header), or null. */
+function signedBy(req) {
+  const m = /Credential=([^/]+)\//.exec(req.headers.authorization || '');
+  return m ? m[1] : null;
+}
+
+module.exports = { authorizationFor, parseAmzDate, signatureProblem, signedBy };
 
 // CLI: a JSON request on stdin (body as base64), the Authorization header on stdout. Used by the xUnit signing test.
 if (require.main === module) {

@@ -1,6 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
-using System.Security;
 using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
@@ -109,30 +107,26 @@ namespace CognitoPs.Client
             return match.Success ? match.Groups[1].Value : null;
         }
 
-        /// <summary>The credentials of <see cref="ResolveCredentials"/>, in the wrapper the cmdlets hold.</summary>
-        internal CognitoCredentials ResolveClientCredentials() => new CognitoCredentials(ResolveCredentials());
-
-        /// <summary>-Credential, else -ProfileName, else AWSSDK.Core's default chain (environment, AWS_PROFILE, shared files, SSO, ...).</summary>
-        internal AWSCredentials ResolveCredentials()
+        /// <summary>
+        /// The credentials these settings name, not yet resolved (see <see cref="CognitoCredentials.ResolveFor"/>):
+        /// -Credential, else -ProfileName, else AWSSDK.Core's default chain (environment keys, AWS_PROFILE, web identity,
+        /// the shared files' default profile, container and instance roles). Throws <see cref="CognitoConfigurationException"/>.
+        /// </summary>
+        internal CognitoCredentials Credentials()
         {
             if (Credential != null)
             {
                 // AWS4Signer takes the secret key as a string; this is the one place it becomes one.
-                var secret = Plain(Credential.SecretAccessKey);
-                return Credential.SessionToken is null
+                var secret = SecureStringText.Of(Credential.SecretAccessKey);
+                AWSCredentials given = Credential.SessionToken is null
                     ? new BasicAWSCredentials(Credential.AccessKeyId, secret)
                     : new SessionAWSCredentials(Credential.AccessKeyId, secret, Credential.SessionToken);
+                return new CognitoCredentials(given, $"-Credential (access key {Credential.AccessKeyId})");
             }
 
             if (!string.IsNullOrEmpty(ProfileName))
             {
-                if (new CredentialProfileStoreChain().TryGetAWSCredentials(ProfileName, out var profileCredentials))
-                {
-                    return profileCredentials;
-                }
-
-                throw new CognitoConfigurationException("ProfileNotFound", ConfigurationProblem.NotFound,
-                    $"No AWS profile named '{ProfileName}' with usable credentials was found in the shared credentials or config file.", affectsEveryRequest: true);
+                return FromProfile(ProfileName);
             }
 
             // The default chain looks at the environment first. Reading it directly gives the same credentials and
@@ -142,20 +136,64 @@ namespace CognitoPs.Client
             if (accessKey != null && secretKey != null)
             {
                 var token = NonEmpty(Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN"));
-                return token is null ? new BasicAWSCredentials(accessKey, secretKey) : new SessionAWSCredentials(accessKey, secretKey, token);
+                AWSCredentials environment = token is null ? new BasicAWSCredentials(accessKey, secretKey) : new SessionAWSCredentials(accessKey, secretKey, token);
+                return new CognitoCredentials(environment, $"the environment (AWS_ACCESS_KEY_ID {accessKey})");
+            }
+
+            AWSCredentials chosen;
+            try
+            {
+                chosen = DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
+            }
+            catch (AmazonClientException ex) when (ex.Message.Contains("Failed to resolve", StringComparison.OrdinalIgnoreCase)
+                || ex.Message.Contains("Unable to find credentials", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CognitoConfigurationException("CredentialsNotFound", ConfigurationProblem.Authentication,
+                    "No AWS credentials were found. Pass -Credential or -ProfileName, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE.",
+                    affectsEveryRequest: true, ex)
+                {
+                    RecommendedAction = "Name a profile (-ProfileName, or AWS_PROFILE), sign in (aws sso login, aws configure), or pass -Credential.",
+                };
+            }
+            catch (Exception ex) when (ex is not CognitoException)
+            {
+                throw CredentialFailure.Describe(ex, DefaultChainSource(null));
+            }
+
+            return new CognitoCredentials(chosen, DefaultChainSource(chosen));
+        }
+
+        private static CognitoCredentials FromProfile(string profileName)
+        {
+            var source = $"profile '{profileName}'";
+            var files = new CredentialProfileStoreChain();
+            if (!files.TryGetProfile(profileName, out var profile))
+            {
+                throw new CognitoConfigurationException("ProfileNotFound", ConfigurationProblem.NotFound,
+                    $"No AWS profile named '{profileName}' was found in the shared credentials or config file.", affectsEveryRequest: true)
+                {
+                    RecommendedAction = "Check the name (aws configure list-profiles lists them), or create it with aws configure / aws configure sso.",
+                };
             }
 
             try
             {
-                return DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
+                return new CognitoCredentials(AWSCredentialsFactory.GetAWSCredentials(profile, files), source);
             }
-            catch (AmazonClientException ex)
+            catch (Exception ex) when (ex is not CognitoException)
             {
-                throw new CognitoConfigurationException("CredentialsNotFound", ConfigurationProblem.Authentication,
-                    "No AWS credentials were found. Pass -Credential or -ProfileName, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE.",
-                    affectsEveryRequest: true, ex);
+                throw CredentialFailure.Describe(ex, source);
             }
         }
+
+        /// <summary>Names what the default chain chose, for messages.</summary>
+        private static string DefaultChainSource(AWSCredentials? chosen) => chosen switch
+        {
+            AssumeRoleWithWebIdentityCredentials _ => $"web identity (the role {NonEmpty(Environment.GetEnvironmentVariable("AWS_ROLE_ARN")) ?? "of AWS_ROLE_ARN"})",
+            GenericContainerCredentials _ => "the container's role",
+            InstanceProfileAWSCredentials _ => "the instance's role",
+            _ => $"profile '{DefaultAWSCredentialsIdentityResolver.GetProfileName()}'",
+        };
 
         /// <summary>
         /// Who the credentials would be, without resolving them: the access key id given or in the environment, else the
@@ -174,20 +212,12 @@ namespace CognitoPs.Client
             }
 
             var accessKey = NonEmpty(Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"));
-            return accessKey != null ? "key:" + accessKey : "profile:" + (NonEmpty(Environment.GetEnvironmentVariable("AWS_PROFILE")) ?? "default");
-        }
-
-        private static string Plain(SecureString secret)
-        {
-            var unmanaged = Marshal.SecureStringToGlobalAllocUnicode(secret);
-            try
-            {
-                return Marshal.PtrToStringUni(unmanaged, secret.Length);
-            }
-            finally
-            {
-                Marshal.ZeroFreeGlobalAllocUnicode(unmanaged);
-            }
+            var profile = NonEmpty(Environment.GetEnvironmentVariable("AWS_PROFILE"));
+            var webIdentityRole = NonEmpty(Environment.GetEnvironmentVariable("AWS_ROLE_ARN"));
+            return accessKey != null ? "key:" + accessKey
+                : profile != null ? "profile:" + profile
+                : webIdentityRole != null ? "web identity:" + webIdentityRole
+                : "profile:default";
         }
 
         private string? ProfileRegion()

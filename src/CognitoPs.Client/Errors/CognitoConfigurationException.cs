@@ -23,5 +23,8 @@ namespace CognitoPs.Client
 
         /// <summary>True for the identity (credentials, profile): no request of the command can succeed, wherever its settings came from.</summary>
         public bool AffectsEveryRequest { get; }
+
+        /// <summary>What to do about it, when there is a useful next step.</summary>
+        public string? RecommendedAction { get; init; }
     }
 }

@@ -12,7 +12,13 @@ namespace CognitoPs.Client
         /// <summary>Something named that does not exist (a profile).</summary>
         NotFound,
 
-        /// <summary>No usable credentials.</summary>
+        /// <summary>No usable credentials, or credentials refused.</summary>
         Authentication,
+
+        /// <summary>Credentials that may not do what was asked (assume a role, use an IAM Identity Center role).</summary>
+        PermissionDenied,
+
+        /// <summary>A service the credentials come from (STS, the IAM Identity Center portal) could not be reached.</summary>
+        Unreachable,
     }
 }

@@ -25,24 +25,33 @@ namespace CognitoPs.Commands
 
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly ConcurrentQueue<ClientMessage> _messages = new ConcurrentQueue<ClientMessage>();
+        private readonly ConcurrentQueue<Action> _pipelineThreadWork = new ConcurrentQueue<Action>();
         private readonly Dictionary<string, CognitoClient> _clients = new Dictionary<string, CognitoClient>(StringComparer.Ordinal);
         private HashSet<string> _commandLine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private CognitoCredentials? _credentials;
         private RequestPacing? _pacing;
+        private int _pipelineThread;
         private bool _disposed;
 
         /// <summary>The AWS region, e.g. eu-west-1. Default: the pool id's prefix, the connected session, AWS_REGION, AWS_DEFAULT_REGION, the profile.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Region { get; set; }
 
-        /// <summary>A profile from the shared AWS config/credentials files (SSO profiles included).</summary>
+        /// <summary>
+        /// A profile of the shared AWS config and credentials files: keys, a role to assume (with source_profile or
+        /// credential_source, and mfa_serial), IAM Identity Center (sso_session), credential_process, web identity.
+        /// </summary>
         [Parameter]
         public string? ProfileName { get; set; }
 
-        /// <summary>An access key: user name = access key id, password = secret access key.</summary>
+        /// <summary>
+        /// Credentials given outright: a PSCredential (user name = access key id, password = secret access key), or
+        /// temporary credentials with AccessKeyId, SecretAccessKey and SessionToken (the Credentials of Use-STSRole, or of
+        /// aws sts assume-role | ConvertFrom-Json), or AWS.Tools credentials.
+        /// </summary>
         [Parameter]
-        [Credential]
-        public PSCredential? Credential { get; set; }
+        [CredentialTransformation]
+        public AccessKeyCredential? Credential { get; set; }
 
         /// <summary>Another endpoint (a VPC endpoint, an emulator). Plain http is accepted only to this machine.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -83,8 +92,12 @@ namespace CognitoPs.Commands
         /// <summary>Connect-CognitoUserPool starts afresh instead of inheriting the previous connection.</summary>
         protected virtual bool UsesSessionDefaults => true;
 
+        /// <summary>True where a missing or expired IAM Identity Center sign-in may be renewed on the spot, interactively.</summary>
+        protected virtual bool MaySignIn => false;
+
         protected override void BeginProcessing()
         {
+            _pipelineThread = Environment.CurrentManagedThreadId;
             _commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             if (MaxRequestsPerSecond > 0)
             {
@@ -179,7 +192,7 @@ namespace CognitoPs.Commands
             if (!_clients.TryGetValue(key, out var client))
             {
                 // The identity is never taken from piped objects, so the first item's credentials serve them all.
-                _credentials ??= settings.ResolveClientCredentials();
+                _credentials ??= ResolveCredentials(settings);
                 client = new CognitoClient(endpoint, region, _credentials)
                 {
                     Retry = new CognitoRetryPolicy { MaxRetries = MaxRetries },
@@ -192,6 +205,48 @@ namespace CognitoPs.Commands
             }
 
             return client;
+        }
+
+        /// <summary>
+        /// The command's credentials, resolved now, before its first request: where they come from is settled here (a
+        /// role assumed, an MFA code asked, an IAM Identity Center sign-in read or renewed), and every failure is one error
+        /// record. The work runs off the pipeline thread, which meanwhile answers the host questions it raises (and Ctrl+C).
+        /// </summary>
+        private CognitoCredentials ResolveCredentials(ConnectionOptions settings)
+        {
+            var credentials = SessionCredentials.For(settings);
+            var prompts = new HostCredentialPrompts(this, MaySignIn);
+            Await(Task.Run(() => credentials.ResolveFor(prompts)));
+            SessionCredentials.Keep(settings, credentials);
+            WriteVerbose($"Signing requests with the credentials of {credentials.Source}.");
+            return credentials;
+        }
+
+        /// <summary>
+        /// Runs <paramref name="work"/> on the pipeline thread, the one thread that may use the host, and returns its result:
+        /// at once when called there, else the next time that thread waits for requests (it checks every
+        /// <see cref="MessagePollInterval"/>). Ctrl+C ends the wait.
+        /// </summary>
+        internal T OnPipelineThread<T>(Func<T> work)
+        {
+            if (Environment.CurrentManagedThreadId == _pipelineThread)
+            {
+                return work();
+            }
+
+            var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _pipelineThreadWork.Enqueue(() =>
+            {
+                try
+                {
+                    done.SetResult(work());
+                }
+                catch (Exception ex)
+                {
+                    done.SetException(ex);
+                }
+            });
+            return done.Task.WaitAsync(StopToken).GetAwaiter().GetResult();
         }
 
         private AdaptiveSendRate NewAdaptiveRate(string host)
@@ -289,9 +344,17 @@ namespace CognitoPs.Commands
             WriteError(record);
         }
 
-        /// <summary>Writes what the client has to say so far (it queues messages from any thread). Pipeline thread only.</summary>
+        /// <summary>
+        /// Writes what the client has to say so far (it queues messages from any thread), and does the host work other
+        /// threads asked for (<see cref="OnPipelineThread{T}"/>). Pipeline thread only.
+        /// </summary>
         protected void WritePendingMessages()
         {
+            while (_pipelineThreadWork.TryDequeue(out var work))
+            {
+                work();
+            }
+
             while (_messages.TryDequeue(out var message))
             {
                 if (message.Level == MessageLevel.Debug)

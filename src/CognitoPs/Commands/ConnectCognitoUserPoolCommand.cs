@@ -17,6 +17,9 @@ namespace CognitoPs.Commands
 
         protected override bool UsesSessionDefaults => false;
 
+        // Connecting is where an admin signs in: an expired IAM Identity Center sign-in is renewed here, interactively.
+        protected override bool MaySignIn => true;
+
         protected override void ProcessRecord()
         {
             try

@@ -28,9 +28,17 @@ namespace CognitoPs
         public static string Key(ConnectionOptions settings, string region, Uri endpoint, string what) =>
             string.Join("\n", region, endpoint, settings.IdentityKey(), what);
 
-        /// <summary>A client that fails fast: no retries, a short timeout.</summary>
-        public static CognitoClient Client(ConnectionOptions settings, string region, Uri endpoint) =>
-            new CognitoClient(endpoint, region, settings.ResolveClientCredentials()) { Retry = CognitoRetryPolicy.None, CallTimeout = TimeLimit };
+        /// <summary>
+        /// A client that fails fast (no retries, a short timeout), with the session's credentials for this identity where
+        /// it holds them. Completion asks nobody anything: a role that needs an MFA code, or a sign-in, offers nothing.
+        /// </summary>
+        /// <param name="kept">The session's credentials for this identity (looked up on the pipeline thread), if any.</param>
+        public static CognitoClient Client(ConnectionOptions settings, CognitoCredentials? kept, string region, Uri endpoint)
+        {
+            var credentials = kept ?? settings.Credentials();
+            credentials.ResolveFor(NobodyToAsk.Instance);
+            return new CognitoClient(endpoint, region, credentials) { Retry = CognitoRetryPolicy.None, CallTimeout = TimeLimit };
+        }
 
         /// <summary>
         /// A listing kept per runspace and key for <see cref="ListingLifetime"/> once it succeeded (see <see cref="ListWithin"/>).
@@ -80,8 +88,31 @@ namespace CognitoPs
         public static string? Given(IDictionary bound, string name) =>
             bound.Contains(name) && LanguagePrimitives.ConvertTo<string>(bound[name]) is { Length: > 0 } value ? value : null;
 
-        private static PSCredential? GivenCredential(IDictionary bound) =>
-            bound.Contains("Credential") && PSObject.AsPSObject(bound["Credential"]).BaseObject is PSCredential credential ? credential : null;
+        private static AccessKeyCredential? GivenCredential(IDictionary bound)
+        {
+            try
+            {
+                return bound.Contains("Credential") ? CredentialInput.From(bound["Credential"]) : null;
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Prompts for completion: nobody is asked anything while a Tab is pressed.</summary>
+        private sealed class NobodyToAsk : ICredentialPrompts
+        {
+            public static readonly NobodyToAsk Instance = new NobodyToAsk();
+
+            public bool CanSignIn => false;
+
+            public string? MfaCode(string source, string mfaSerial) => null;
+
+            public void ShowSignIn(string source, string verificationUri, string userCode)
+            {
+            }
+        }
 
         private static class Caches<T>
         {

@@ -47,9 +47,10 @@ namespace CognitoPs
             var settings = CompletionSupport.Settings(bound, session);
             var region = settings.ResolveRegion(userPoolId);
             var endpoint = settings.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region);
+            var kept = CognitoSession.KeptCredentials(settings.IdentityKey());
             return CompletionSupport.CachedListing(CompletionSupport.Key(settings, region, endpoint, "groups of " + userPoolId), () =>
             {
-                var client = CompletionSupport.Client(settings, region, endpoint);
+                var client = CompletionSupport.Client(settings, kept, region, endpoint);
                 using var deadline = new CancellationTokenSource(CompletionSupport.TimeLimit);
                 var groups = Pages.AllAsync(token => client.ListGroupsAsync(userPoolId, PagingCounter.MaxPageSize, token, deadline.Token)).GetAwaiter().GetResult();
                 return groups.Select(g => g.GroupName).OrderBy(name => name, StringComparer.OrdinalIgnoreCase).ToList();

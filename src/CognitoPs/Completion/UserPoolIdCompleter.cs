@@ -52,9 +52,10 @@ namespace CognitoPs
                 var settings = CompletionSupport.Settings(bound, session);
                 var region = settings.ResolveRegion(null);
                 var endpoint = settings.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region);
+                var kept = CognitoSession.KeptCredentials(settings.IdentityKey());
                 return CompletionSupport.CachedListing(CompletionSupport.Key(settings, region, endpoint, "pools"), () =>
                 {
-                    var client = CompletionSupport.Client(settings, region, endpoint);
+                    var client = CompletionSupport.Client(settings, kept, region, endpoint);
                     using var deadline = new CancellationTokenSource(CompletionSupport.TimeLimit);
                     return Pages.AllAsync(token => client.ListUserPoolsAsync(PagingCounter.MaxPageSize, token, deadline.Token)).GetAwaiter().GetResult();
                 });

@@ -164,6 +164,7 @@ namespace CognitoPs
                 case CognitoConfigurationException configuration:
                     terminating = configuration.AffectsEveryRequest || context.SettingsShared;
                     (errorId, category, target) = (configuration.ErrorId, CategoryOf(configuration.Problem), terminating ? null : username);
+                    recommendedAction = configuration.RecommendedAction;
                     break;
                 case InputValidationException invalid:
                     (errorId, category, target, terminating) = (invalid.ErrorId, ErrorCategory.InvalidArgument, invalid.Target ?? username ?? context.GroupName, invalid.Terminating);
@@ -213,6 +214,8 @@ namespace CognitoPs
             ConfigurationProblem.UnsafeSetting => ErrorCategory.SecurityError,
             ConfigurationProblem.NotFound => ErrorCategory.ObjectNotFound,
             ConfigurationProblem.Authentication => ErrorCategory.AuthenticationError,
+            ConfigurationProblem.PermissionDenied => ErrorCategory.PermissionDenied,
+            ConfigurationProblem.Unreachable => ErrorCategory.ConnectionError,
             _ => ErrorCategory.InvalidArgument,
         };
 

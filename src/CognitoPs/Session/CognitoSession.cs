@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
+using CognitoPs.Client;
 
 namespace CognitoPs
 {
@@ -15,6 +16,22 @@ namespace CognitoPs
     {
         private static readonly ConditionalWeakTable<Runspace, CognitoSessionDefaults> Defaults = new ConditionalWeakTable<Runspace, CognitoSessionDefaults>();
         private static readonly ConditionalWeakTable<Runspace, ConcurrentDictionary<string, bool>> Seen = new ConditionalWeakTable<Runspace, ConcurrentDictionary<string, bool>>();
+        private static readonly ConditionalWeakTable<Runspace, ConcurrentDictionary<string, CognitoCredentials>> Credentials =
+            new ConditionalWeakTable<Runspace, ConcurrentDictionary<string, CognitoCredentials>>();
+
+        /// <summary>Temporary credentials this session resolved for an identity (a profile's role, an IAM Identity Center sign-in).</summary>
+        public static CognitoCredentials? KeptCredentials(string identity) =>
+            Runspace.DefaultRunspace is Runspace runspace && Credentials.TryGetValue(runspace, out var kept) && kept.TryGetValue(identity, out var credentials)
+                ? credentials
+                : null;
+
+        public static void KeepCredentials(string identity, CognitoCredentials credentials)
+        {
+            if (Runspace.DefaultRunspace is Runspace runspace)
+            {
+                Credentials.GetValue(runspace, _ => new ConcurrentDictionary<string, CognitoCredentials>(StringComparer.Ordinal))[identity] = credentials;
+            }
+        }
 
         /// <summary>The pool ids commands of this session have used (for -UserPoolId completion).</summary>
         public static IEnumerable<string> SeenPools =>

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using CognitoPs.Client;
 
 namespace CognitoPs
@@ -10,7 +9,7 @@ namespace CognitoPs
     /// </summary>
     internal static class ConnectionSettings
     {
-        public static ConnectionOptions Merge(string? region, string? endpointUrl, string? profileName, PSCredential? credential, CognitoSessionDefaults? session)
+        public static ConnectionOptions Merge(string? region, string? endpointUrl, string? profileName, AccessKeyCredential? credential, CognitoSessionDefaults? session)
         {
             // Credential and profile are one choice: naming either ignores both of the session's.
             var explicitIdentity = credential != null || NonEmpty(profileName) != null;
@@ -20,13 +19,9 @@ namespace CognitoPs
                 DefaultRegion = session?.Region,
                 EndpointUrl = NonEmpty(endpointUrl) ?? session?.EndpointUrl,
                 ProfileName = explicitIdentity ? NonEmpty(profileName) : session?.ProfileName,
-                Credential = explicitIdentity ? AccessKeyOf(credential) : session?.Credential,
+                Credential = explicitIdentity ? credential : session?.Credential,
             };
         }
-
-        /// <summary>A PSCredential as the client takes it: user name = access key id, password = secret access key.</summary>
-        public static AccessKeyCredential? AccessKeyOf(PSCredential? credential) =>
-            credential is null ? null : new AccessKeyCredential(credential.UserName, credential.Password);
 
         public static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
     }

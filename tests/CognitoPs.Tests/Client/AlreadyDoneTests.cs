@@ -49,7 +49,7 @@ namespace CognitoPs.Tests
         private static (CognitoClient Client, List<string> Messages) Client(Handler handler)
         {
             var client = new CognitoClient(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), "eu-west-1",
-                new CognitoCredentials(new BasicAWSCredentials("AKIDTEST", "secret")), new HttpMessageInvoker(handler))
+                new CognitoCredentials(new BasicAWSCredentials("AKIDTEST", "secret"), "the test key"), new HttpMessageInvoker(handler))
             {
                 Retry = new CognitoRetryPolicy { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) },
             };

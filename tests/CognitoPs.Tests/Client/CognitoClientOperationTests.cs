@@ -36,7 +36,7 @@ namespace CognitoPs.Tests
         private static Task<HttpResponseMessage> Ok(string body = "") => Task.FromResult(Reply(HttpStatusCode.OK, body));
 
         private static CognitoClient Client(Handler handler) =>
-            new CognitoClient(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), "eu-west-1", new CognitoCredentials(new BasicAWSCredentials("AKIDTEST", "secret")), new HttpMessageInvoker(handler))
+            new CognitoClient(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), "eu-west-1", new CognitoCredentials(new BasicAWSCredentials("AKIDTEST", "secret"), "the test key"), new HttpMessageInvoker(handler))
             {
                 Retry = new CognitoRetryPolicy { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) },
                 CallTimeout = TimeSpan.FromMilliseconds(200),

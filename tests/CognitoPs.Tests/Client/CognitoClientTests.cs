@@ -47,7 +47,7 @@ namespace CognitoPs.Tests
 
         private static CognitoClient Client(ScriptedHandler handler, AWSCredentials? credentials = null) =>
             new CognitoClient(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), "eu-west-1",
-                new CognitoCredentials(credentials ?? new BasicAWSCredentials("AKIDTEST", "secret")), new HttpMessageInvoker(handler))
+                new CognitoCredentials(credentials ?? new BasicAWSCredentials("AKIDTEST", "secret"), "the test key"), new HttpMessageInvoker(handler))
             {
                 Retry = new CognitoRetryPolicy { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) },
             };

@@ -27,7 +27,7 @@ namespace CognitoPs.Tests
                     ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"UserPool\":{\"Id\":\"eu-west-1_Ab12\"}}") }
                     : new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent(NotFound) };
             });
-            return (new CognitoClient(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), "eu-west-1", new CognitoCredentials(new BasicAWSCredentials("AKIDTEST", "s")), new HttpMessageInvoker(handler)), operations);
+            return (new CognitoClient(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), "eu-west-1", new CognitoCredentials(new BasicAWSCredentials("AKIDTEST", "s"), "the test key"), new HttpMessageInvoker(handler)), operations);
         }
 
         private sealed class DelegatingStub : HttpMessageHandler

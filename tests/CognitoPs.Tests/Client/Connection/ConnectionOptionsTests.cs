@@ -111,8 +111,8 @@ namespace CognitoPs.Tests
         [Fact]
         public void APSCredentialIsAnAccessKeyPair()
         {
-            var credentials = new ConnectionOptions { Credential = ConnectionSettings.AccessKeyOf(new PSCredential("AKIDFROMPS", Secrets.Secure("secret-from-ps"))) }
-                .ResolveCredentials().GetCredentials();
+            var credentials = new ConnectionOptions { Credential = CredentialInput.From(new PSCredential("AKIDFROMPS", Secrets.Secure("secret-from-ps"))) }
+                .Credentials().Aws.GetCredentials();
 
             Assert.Equal(("AKIDFROMPS", "secret-from-ps", false), (credentials.AccessKey, credentials.SecretKey, credentials.UseToken));
         }
@@ -121,7 +121,7 @@ namespace CognitoPs.Tests
         public void GivenTemporaryCredentialsCarryTheirSessionToken()
         {
             var credentials = new ConnectionOptions { Credential = new AccessKeyCredential("ASIATEMP", Secrets.Secure("temp-secret"), "temp-token") }
-                .ResolveCredentials().GetCredentials();
+                .Credentials().Aws.GetCredentials();
 
             Assert.Equal(("ASIATEMP", "temp-secret", "temp-token"), (credentials.AccessKey, credentials.SecretKey, credentials.Token));
         }
@@ -132,9 +132,9 @@ namespace CognitoPs.Tests
             using var environment = CleanEnvironment();
             var options = new ConnectionOptions { ProfileName = "admin" };
 
-            Assert.Equal("AKIDPROFILE", options.ResolveCredentials().GetCredentials().AccessKey);
+            Assert.Equal("AKIDPROFILE", options.Credentials().Aws.GetCredentials().AccessKey);
             Assert.Equal("eu-north-1", options.ResolveRegion("local_abc"));
-            var missing = Assert.Throws<CognitoConfigurationException>(() => new ConnectionOptions { ProfileName = "nobody" }.ResolveCredentials());
+            var missing = Assert.Throws<CognitoConfigurationException>(() => new ConnectionOptions { ProfileName = "nobody" }.Credentials().Aws);
             Assert.Equal(("ProfileNotFound", ConfigurationProblem.NotFound), (missing.ErrorId, missing.Problem));
         }
 
@@ -142,15 +142,15 @@ namespace CognitoPs.Tests
         public void TheDefaultChainReadsEnvironmentKeysAndSaysClearlyWhenThereAreNone()
         {
             using var environment = CleanEnvironment();
-            var none = Assert.Throws<CognitoConfigurationException>(() => new ConnectionOptions().ResolveCredentials());
+            var none = Assert.Throws<CognitoConfigurationException>(() => new ConnectionOptions().Credentials().Aws);
             Assert.Equal(("CredentialsNotFound", ConfigurationProblem.Authentication), (none.ErrorId, none.Problem));
 
             environment.Set("AWS_ACCESS_KEY_ID", "AKIDENV").Set("AWS_SECRET_ACCESS_KEY", "env-secret");
-            Assert.Equal("AKIDENV", new ConnectionOptions().ResolveCredentials().GetCredentials().AccessKey);
+            Assert.Equal("AKIDENV", new ConnectionOptions().Credentials().Aws.GetCredentials().AccessKey);
 
             // Environment keys win over AWS_PROFILE, as in the default chain, and carry a session token when there is one.
             environment.Set("AWS_SESSION_TOKEN", "env-token").Set("AWS_PROFILE", "admin");
-            var fromEnvironment = new ConnectionOptions().ResolveCredentials().GetCredentials();
+            var fromEnvironment = new ConnectionOptions().Credentials().Aws.GetCredentials();
             Assert.Equal(("AKIDENV", "env-secret", "env-token"), (fromEnvironment.AccessKey, fromEnvironment.SecretKey, fromEnvironment.Token));
         }
     }
