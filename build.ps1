@@ -141,11 +141,13 @@ function Invoke-PesterSuite {
         $servers += ($gateway = Start-FaultGateway -Upstream $emulator.Url)
         $servers += ($fakeGateway = Start-FaultGateway -Upstream $fake.Url)
         $servers += ($sdk = Start-SdkProxy)
+        $servers += ($auth = Start-AwsAuthStandIn)
         $env:COGNITOPS_TEST_EMULATOR_URL = $emulator.Url
         $env:COGNITOPS_TEST_FAKE_URL = $fake.Url
         $env:COGNITOPS_TEST_GATEWAY_URL = $gateway.Url
         $env:COGNITOPS_TEST_FAKE_GATEWAY_URL = $fakeGateway.Url
         $env:COGNITOPS_TEST_SDK_URL = $sdk.Url
+        $env:COGNITOPS_TEST_AUTH_URL = $auth.Url
         $config = New-PesterConfiguration
         $config.Run.Path = Join-Path $PSScriptRoot 'tests/pester'
         $config.Run.PassThru = $true
@@ -156,7 +158,7 @@ function Invoke-PesterSuite {
     } finally {
         $servers | Stop-TestServer
         Remove-Item Env:COGNITOPS_TEST_EMULATOR_URL, Env:COGNITOPS_TEST_FAKE_URL, Env:COGNITOPS_TEST_GATEWAY_URL, Env:COGNITOPS_TEST_FAKE_GATEWAY_URL,
-            Env:COGNITOPS_TEST_SDK_URL -ErrorAction SilentlyContinue
+            Env:COGNITOPS_TEST_SDK_URL, Env:COGNITOPS_TEST_AUTH_URL -ErrorAction SilentlyContinue
     }
 }
 

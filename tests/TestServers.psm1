@@ -73,6 +73,13 @@ function Start-FaultGateway {
     Start-NodeServer -Name 'fault-gateway' -Script (Join-Path $script:EndpointDir 'fault-gateway.js') -WorkingDirectory $dir -Environment @{ UPSTREAM = $Upstream }
 }
 
+function Start-AwsAuthStandIn {
+    <# tests/endpoint/aws-auth.js: STS, the IAM Identity Center portal and its OIDC service, for the credential tests. #>
+    $dir = Join-Path ([IO.Path]::GetTempPath()) "cognitops-auth-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+    New-Item -ItemType Directory -Path $dir -Force | Out-Null
+    Start-NodeServer -Name 'aws-auth' -Script (Join-Path $script:EndpointDir 'aws-auth.js') -WorkingDirectory $dir
+}
+
 function Start-SdkProxy {
     <# tests/endpoint/sdk-proxy.js: Cognito calls through the AWS JS SDK, to read state back independently of CognitoPs. #>
     $dir = Join-Path ([IO.Path]::GetTempPath()) "cognitops-sdk-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
@@ -125,4 +132,4 @@ function New-EmulatorPool {
     [pscustomobject]@{ Id = $pool.Id; ClientId = $client.ClientId; Url = $Url }
 }
 
-Export-ModuleMember -Function Install-TestEndpointPackages, Get-NuGetPackagesPath, Start-NodeServer, Start-CognitoLocal, Start-FakeCognito, Start-FaultGateway, Start-SdkProxy, Invoke-JsSdk, Stop-TestServer, Invoke-CognitoApi, New-EmulatorPool
+Export-ModuleMember -Function Install-TestEndpointPackages, Get-NuGetPackagesPath, Start-NodeServer, Start-CognitoLocal, Start-FakeCognito, Start-FaultGateway, Start-AwsAuthStandIn, Start-SdkProxy, Invoke-JsSdk, Stop-TestServer, Invoke-CognitoApi, New-EmulatorPool

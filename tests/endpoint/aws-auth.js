@@ -5,7 +5,7 @@
 // STS (query protocol, XML replies):
 //   AssumeRole: signed (SigV4, service sts) by the test key or temporary credentials (role chaining). Role names decide:
 //     ...role/denied          AccessDenied (403), as for a trust policy that does not name the caller
-//     ...role/*mfa*           needs SerialNumber and TokenCode 123456: without them AccessDenied, a wrong code AccessDenied
+//     ...role/*mfa*           needs SerialNumber and TokenCode 914263: without them AccessDenied, a wrong code AccessDenied
 //                             "MultiFactorAuthentication failed with invalid MFA one time pass code."
 //     anything else           credentials for DurationSeconds (default 3600)
 //   AssumeRoleWithWebIdentity: unsigned; WebIdentityToken must be "valid-web-identity-token" (else InvalidIdentityToken).
@@ -24,7 +24,7 @@ const { signatureProblem, signedBy } = require('./sigv4');
 const { issue, secretOf, tokenProblem } = require('./temporary-credentials');
 
 const stsNamespace = 'https://sts.amazonaws.com/doc/2011-06-15/';
-const validMfaCode = '123456';
+const validMfaCode = '914263';
 const issuedSsoTokens = new Set();
 const pendingDevices = new Map(); // device code -> polls so far
 let stats;

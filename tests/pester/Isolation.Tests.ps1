@@ -6,7 +6,8 @@ BeforeAll {
     $packages = Get-NuGetPackagesPath
     $Core37 = Join-Path $packages 'awssdk.core/3.7.501.1/lib/netstandard2.0/AWSSDK.Core.dll'   # assembly 3.3.0.0, as AWS.Tools 4.x ships
     $Core40 = Join-Path $packages 'awssdk.core/4.0.3.3/lib/netstandard2.0/AWSSDK.Core.dll'     # assembly 4.0.0.0, as AWS.Tools 5.x ships
-    foreach ($path in $Core37, $Core40) { if (-not (Test-Path $path)) { throw "Restore tests/tools/TestTools.csproj first: $path is missing." } }
+    $Sts40 = Join-Path $packages 'awssdk.securitytoken/4.0.5.1/lib/netstandard2.0/AWSSDK.SecurityToken.dll'   # assembly 4.0.0.0, as AWS.Tools 5.x ships
+    foreach ($path in $Core37, $Core40, $Sts40) { if (-not (Test-Path $path)) { throw "Restore tests/tools/TestTools.csproj first: $path is missing." } }
 
     # A small binary module compiled against AWSSDK.Core 3.7.501.1, as an AWS.Tools 4.x module is.
     $ToolsLike = Join-Path $TestDrive 'AwsToolsLike'
@@ -15,7 +16,7 @@ BeforeAll {
 
     $Report = @'
 $contexts = foreach ($context in [System.Runtime.Loader.AssemblyLoadContext]::All) {
-    foreach ($assembly in $context.Assemblies | Where-Object { $_.GetName().Name -in 'AWSSDK.Core', 'CognitoPs', 'CognitoPs.Client', 'System.Management.Automation' }) {
+    foreach ($assembly in $context.Assemblies | Where-Object { $_.GetName().Name -in 'AWSSDK.Core', 'AWSSDK.SecurityToken', 'AWSSDK.SSO', 'AWSSDK.SSOOIDC', 'CognitoPs', 'CognitoPs.Client', 'System.Management.Automation' }) {
         [pscustomobject]@{ Context = $context.Name; Assembly = $assembly.GetName().Name; Version = "$($assembly.GetName().Version)"
             FileVersion = [System.Diagnostics.FileVersionInfo]::GetVersionInfo($assembly.Location).FileVersion; Location = $assembly.Location }
     }
@@ -111,3 +112,53 @@ Describe 'CognitoPs next to another AWSSDK.Core' {
         $run.Steps.'6' | Should -Be 'True'
     }
 }
+
+Describe 'Credentials next to AWS.Tools: the SDK loads STS and IAM Identity Center by name, from our bin/' {
+    BeforeAll {
+        # A HOME of its own: a role profile and an IAM Identity Center profile whose sign-in has expired but can be renewed.
+        $IsolationHome = Join-Path $TestDrive 'home'
+        New-Item -ItemType Directory -Path (Join-Path $IsolationHome '.aws/sso/cache') -Force | Out-Null
+        Set-Content (Join-Path $IsolationHome '.aws/credentials') "[source]`naws_access_key_id = AKIDCOGNITOPSTEST`naws_secret_access_key = cognitops-test-secret`n"
+        Set-Content (Join-Path $IsolationHome '.aws/config') ("[profile admin]`nrole_arn = arn:aws:iam::123456789012:role/cognito-admin`nsource_profile = source`nregion = eu-west-1`n" +
+            "[profile sso-admin]`nsso_session = corp`nsso_account_id = 123456789012`nsso_role_name = CognitoAdmin`nregion = eu-west-1`n" +
+            "[sso-session corp]`nsso_start_url = https://corp.awsapps.com/start`nsso_region = eu-west-1`n")
+        $cacheFile = (([System.Security.Cryptography.SHA1]::HashData([Text.Encoding]::UTF8.GetBytes('corp')) | ForEach-Object { $_.ToString('x2') }) -join '') + '.json'
+        @{ startUrl = 'https://corp.awsapps.com/start'; region = 'eu-west-1'; accessToken = 'seeded-sso-token-expired'
+            expiresAt = [DateTime]::UtcNow.AddHours(-1).ToString('yyyy-MM-ddTHH:mm:ssZ'); clientId = 'client-1'; clientSecret = 'client-secret-1'
+            registrationExpiresAt = [DateTime]::UtcNow.AddDays(30).ToString('yyyy-MM-ddTHH:mm:ssZ'); refreshToken = 'refresh-1' } |
+            ConvertTo-Json | Set-Content (Join-Path $IsolationHome ".aws/sso/cache/$cacheFile")
+
+        function Invoke-WithIsolationHome([string[]] $Steps) {
+            $saved = @{}
+            $environment = @{ HOME = $IsolationHome; AWS_ENDPOINT_URL_STS = $AuthUrl; AWS_ENDPOINT_URL_SSO = $AuthUrl; AWS_ENDPOINT_URL_SSO_OIDC = $AuthUrl
+                AWS_ACCESS_KEY_ID = $null; AWS_SECRET_ACCESS_KEY = $null; AWS_PROFILE = $null }
+            foreach ($name in $environment.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $environment[$name]) }
+            try { Invoke-FreshSession $Steps } finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
+        }
+        $RoleCall = "Import-Module '$ModuleManifest'; (Get-CognitoUser -ProfileName admin -UserPoolId eu-west-1_Paged5 -EndpointUrl $FakeGatewayUrl -First 1).Username"
+        $SsoCall = "Import-Module '$ModuleManifest'; (Get-CognitoUser -ProfileName sso-admin -UserPoolId eu-west-1_Paged5 -EndpointUrl $FakeGatewayUrl -First 1).Username"
+    }
+    BeforeEach { Set-FakeGatewayFaults }
+
+    It 'an assumed role with AWS.Tools 5.x''s AWSSDK.Core and AWSSDK.SecurityToken (both 4.0.0.0) loaded first' {
+        $run = Invoke-WithIsolationHome @("Add-Type -Path '$Core40'; Add-Type -Path '$Sts40'", $RoleCall)
+
+        $run.Steps.'2' | Should -Be 'user-000001'
+        (Find-Assembly $run 'Default' 'AWSSDK.SecurityToken').FileVersion | Should -BeLike '4.0.5.1*'
+        (Find-Assembly $run 'CognitoPs' 'AWSSDK.SecurityToken').FileVersion | Should -BeLike '4.0.101.10*'
+        (Find-Assembly $run 'CognitoPs' 'AWSSDK.SecurityToken').Location | Should -BeLike "$(Split-Path $ModuleManifest)/bin/*"
+        @((Get-FakeGatewayStats).signedBy.PSObject.Properties.Name) | Should -BeLike 'ASIAROLE*'
+    }
+
+    It 'an assumed role and an expired IAM Identity Center sign-in renewed, with an AWS.Tools 4.x-style module loaded first' {
+        $run = Invoke-WithIsolationHome @($ImportToolsLike, $RoleCall, $SsoCall)
+
+        $run.Steps.'2' | Should -Be 'user-000001'
+        $run.Steps.'3' | Should -Be 'user-000001'
+        foreach ($assembly in 'AWSSDK.SecurityToken', 'AWSSDK.SSO', 'AWSSDK.SSOOIDC') {
+            @(Find-Assembly $run 'CognitoPs' $assembly).Count | Should -Be 1 -Because "$assembly must come from our bin/"
+            @(Find-Assembly $run 'Default' $assembly).Count | Should -Be 0
+        }
+    }
+}
+

@@ -20,11 +20,15 @@ if (-not $env:COGNITOPS_TEST_FAKE_GATEWAY_URL) {
 if (-not $env:COGNITOPS_TEST_SDK_URL) {
     $script:OwnServers += ($sdk = Start-SdkProxy); $env:COGNITOPS_TEST_SDK_URL = $sdk.Url
 }
+if (-not $env:COGNITOPS_TEST_AUTH_URL) {
+    $script:OwnServers += ($auth = Start-AwsAuthStandIn); $env:COGNITOPS_TEST_AUTH_URL = $auth.Url
+}
 $EmulatorUrl = $env:COGNITOPS_TEST_EMULATOR_URL
 $FakeUrl = $env:COGNITOPS_TEST_FAKE_URL
 $GatewayUrl = $env:COGNITOPS_TEST_GATEWAY_URL
 $FakeGatewayUrl = $env:COGNITOPS_TEST_FAKE_GATEWAY_URL
 $SdkUrl = $env:COGNITOPS_TEST_SDK_URL
+$AuthUrl = $env:COGNITOPS_TEST_AUTH_URL
 
 # The keys the fake Cognito accepts (it verifies SigV4); cognito-local accepts anything.
 $env:AWS_ACCESS_KEY_ID = 'AKIDCOGNITOPSTEST'
@@ -76,7 +80,7 @@ function Stop-OwnTestServers {
     if ($script:OwnServers) {
         $script:OwnServers | Stop-TestServer
         Remove-Item Env:COGNITOPS_TEST_EMULATOR_URL, Env:COGNITOPS_TEST_FAKE_URL, Env:COGNITOPS_TEST_GATEWAY_URL, Env:COGNITOPS_TEST_FAKE_GATEWAY_URL,
-            Env:COGNITOPS_TEST_SDK_URL -ErrorAction SilentlyContinue
+            Env:COGNITOPS_TEST_SDK_URL, Env:COGNITOPS_TEST_AUTH_URL -ErrorAction SilentlyContinue
     }
 }
 

@@ -17,9 +17,10 @@ namespace CognitoPs.Client
 
         internal CognitoCredentials(AWSCredentials aws, string source)
         {
-            Aws = aws;
+            SdkServiceClients.Register();
+            Aws = InModuleContext(aws);
             Source = source;
-            Wire(aws);
+            Wire(Aws);
         }
 
         /// <summary>Where the credentials come from, for messages: "profile 'admin'", "-Credential (access key AKID…)", …</summary>
@@ -64,6 +65,10 @@ namespace CognitoPs.Client
                 throw CredentialFailure.Describe(ex, Source);
             }
         }
+
+        /// <summary>Assumed roles (a chain of them, too) whose STS client comes from the module's own assemblies.</summary>
+        private static AWSCredentials InModuleContext(AWSCredentials aws) =>
+            aws is AssumeRoleAWSCredentials role and not AssumedRoleCredentials ? new AssumedRoleCredentials(role, InModuleContext(role.SourceCredentials)) : aws;
 
         /// <summary>Routes the SDK's questions (an MFA code, a sign-in to confirm) to whichever command resolves these credentials.</summary>
         private void Wire(AWSCredentials aws)

@@ -170,7 +170,7 @@ namespace CognitoPs.Client
             if (!files.TryGetProfile(profileName, out var profile))
             {
                 throw new CognitoConfigurationException("ProfileNotFound", ConfigurationProblem.NotFound,
-                    $"No AWS profile named '{profileName}' was found in the shared credentials or config file.", affectsEveryRequest: true)
+                    $"No AWS profile '{profileName}' was found in the shared credentials or config file.", affectsEveryRequest: true)
                 {
                     RecommendedAction = "Check the name (aws configure list-profiles lists them), or create it with aws configure / aws configure sso.",
                 };

@@ -42,7 +42,7 @@ namespace CognitoPs.Client
                 return SignInRequired(source, failure);
             }
 
-            if (text.Contains("credential_process", StringComparison.OrdinalIgnoreCase) || failure is AmazonClientException && text.Contains("process", StringComparison.OrdinalIgnoreCase))
+            if (Find<ProcessAWSCredentialException>(failure) is not null)
             {
                 // The process's output may hold a secret: its text is not repeated, and the SDK's exception is not kept.
                 return Failure("CredentialProcessFailed", ConfigurationProblem.Authentication,

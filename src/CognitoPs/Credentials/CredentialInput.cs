@@ -32,7 +32,8 @@ namespace CognitoPs
                     return FromShape(key => Lookup(table, key), value);
             }
 
-            var shape = PSObject.AsPSObject(value);
+            // The wrapper itself where there is one: a PSCustomObject's properties live on it, not on its base object.
+            var shape = input as PSObject ?? PSObject.AsPSObject(value);
             if (shape.Properties["AccessKeyId"] is null && shape.Properties["AccessKey"] is null && shape.Methods["GetCredentials"] is PSMethodInfo getCredentials)
             {
                 // AWS.Tools' AWSCredentials (any AWSSDK.Core): its current immutable credentials.
