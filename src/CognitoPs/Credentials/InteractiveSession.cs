@@ -23,7 +23,7 @@ namespace CognitoPs
         }
 
         /// <summary>-NonInteractive, or any prefix of it pwsh accepts (-noni, -NonInter, /NonInteractive).</summary>
-        private static bool IsNonInteractiveSwitch(string argument)
+        internal static bool IsNonInteractiveSwitch(string argument)
         {
             var name = argument.TrimStart('-', '/');
             return name.Length >= "noni".Length && name.Length < argument.Length

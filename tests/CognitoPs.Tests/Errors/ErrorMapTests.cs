@@ -98,13 +98,16 @@ namespace CognitoPs.Tests
         [InlineData(ConfigurationProblem.InvalidSetting, ErrorCategory.InvalidArgument)]
         [InlineData(ConfigurationProblem.UnsafeSetting, ErrorCategory.SecurityError)]
         [InlineData(ConfigurationProblem.NotFound, ErrorCategory.ObjectNotFound)]
-        public void ConfigurationProblemsTerminateWithTheirOwnIdAndCategory(ConfigurationProblem problem, ErrorCategory category)
+        [InlineData(ConfigurationProblem.PermissionDenied, ErrorCategory.PermissionDenied)]
+        [InlineData(ConfigurationProblem.Unreachable, ErrorCategory.ConnectionError)]
+        public void ConfigurationProblemsTerminateWithTheirOwnIdCategoryAndAdvice(ConfigurationProblem problem, ErrorCategory category)
         {
-            var (record, terminating) = Map(new CognitoConfigurationException("SomeSettingProblem", problem, "What is wrong."));
+            var (record, terminating) = Map(new CognitoConfigurationException("SomeSettingProblem", problem, "What is wrong.") { RecommendedAction = "What to do." });
 
             Assert.True(terminating);
             Assert.Equal("SomeSettingProblem", record.FullyQualifiedErrorId);
             Assert.Equal(category, record.CategoryInfo.Category);
+            Assert.Equal("What to do.", record.ErrorDetails.RecommendedAction);
         }
 
         [Fact]
