@@ -95,7 +95,12 @@ try {
             foreach ($query in [regex]::Matches($chunk, "`e\[6n")) { $process.StandardInput.Write("`e[1;1R") }
             $process.StandardInput.Flush()
             foreach ($prompt in @($waiting)) {
-                if ($screen.ToString().Contains($prompt)) { $process.StandardInput.Write($Answers[$prompt] + "`r"); $process.StandardInput.Flush(); $waiting.Remove($prompt) | Out-Null }
+                # Typed once the console reads: its cursor-position query follows the prompt then. Typed earlier, the
+                # terminal would still echo it (a person at a keyboard is never that fast).
+                $at = $screen.ToString().IndexOf($prompt)
+                if ($at -ge 0 -and $screen.ToString().IndexOf("`e[6n", $at) -gt $at) {
+                    $process.StandardInput.Write($Answers[$prompt] + "`r"); $process.StandardInput.Flush(); $waiting.Remove($prompt) | Out-Null
+                }
             }
             $read = $process.StandardOutput.ReadAsync($buffer, 0, $buffer.Length)
         }
@@ -304,16 +309,16 @@ Describe 'Credential failures: one error record each, before anything is sent' {
 
     It '<Name>: <ErrorId> (<Category>)' -ForEach @(
         @{ Name = 'a role whose trust policy refuses the caller'; ErrorId = 'AssumeRoleAccessDenied'; Category = 'PermissionDenied'
-            Config = "[profile denied]`nrole_arn = arn:aws:iam::123456789012:role/denied`nsource_profile = source`n"; Profile = 'denied' }
+            Config = "[profile denied]`nrole_arn = arn:aws:iam::123456789012:role/denied`nsource_profile = source`n"; Profile = 'denied'; Expired = $false; NoSts = $false }
         @{ Name = 'a role whose source credentials have expired'; ErrorId = 'SourceCredentialsExpired'; Category = 'AuthenticationError'
-            Config = "[profile stale]`nrole_arn = arn:aws:iam::123456789012:role/ops`nsource_profile = old`n"; Profile = 'stale'; Expired = $true }
+            Config = "[profile stale]`nrole_arn = arn:aws:iam::123456789012:role/ops`nsource_profile = old`n"; Profile = 'stale'; Expired = $true; NoSts = $false }
         @{ Name = 'STS out of reach'; ErrorId = 'CredentialServiceUnreachable'; Category = 'ConnectionError'
-            Config = "[profile admin]`nrole_arn = arn:aws:iam::123456789012:role/ops`nsource_profile = source`n"; Profile = 'admin'; NoSts = $true }
+            Config = "[profile admin]`nrole_arn = arn:aws:iam::123456789012:role/ops`nsource_profile = source`n"; Profile = 'admin'; NoSts = $true; Expired = $false }
         @{ Name = 'a role profile whose source profile does not exist'; ErrorId = 'InvalidProfile'; Category = 'InvalidArgument'
-            Config = "[profile broken]`nrole_arn = arn:aws:iam::123456789012:role/ops`nsource_profile = nowhere`n"; Profile = 'broken' }
-        @{ Name = 'a profile that does not exist'; ErrorId = 'ProfileNotFound'; Category = 'ObjectNotFound'; Config = ''; Profile = 'nobody' }
+            Config = "[profile broken]`nrole_arn = arn:aws:iam::123456789012:role/ops`nsource_profile = nowhere`n"; Profile = 'broken'; Expired = $false; NoSts = $false }
+        @{ Name = 'a profile that does not exist'; ErrorId = 'ProfileNotFound'; Category = 'ObjectNotFound'; Config = ''; Profile = 'nobody'; Expired = $false; NoSts = $false }
         @{ Name = 'a credential_process that fails'; ErrorId = 'CredentialProcessFailed'; Category = 'AuthenticationError'
-            Config = "[profile tool]`ncredential_process = false`n"; Profile = 'tool' }
+            Config = "[profile tool]`ncredential_process = false`n"; Profile = 'tool'; Expired = $false; NoSts = $false }
     ) {
         $credentials = $SourceKeys
         if ($Expired) {

@@ -25,7 +25,8 @@ Describe 'The built module' {
         $moduleDir = Split-Path $ModuleManifest
         (Get-ChildItem $moduleDir -Filter *.dll).Name | Should -Be 'CognitoPs.dll'
         (Get-ChildItem (Join-Path $moduleDir 'bin') -Filter *.dll).Name | Sort-Object |
-            Should -Be @('AWSSDK.Core.dll', 'AWSSDK.Extensions.Numerics.dll', 'CognitoPs.Client.dll', 'System.IO.Hashing.dll')
+            Should -Be @('AWSSDK.Core.dll', 'AWSSDK.Extensions.Numerics.dll', 'AWSSDK.SecurityToken.dll', 'AWSSDK.SSO.dll', 'AWSSDK.SSOOIDC.dll', 'CognitoPs.Client.dll',
+                'System.IO.Hashing.dll')
         (Get-ChildItem $moduleDir -Recurse).Name | Should -Not -Contain 'System.Management.Automation.dll'
     }
 
