@@ -15,6 +15,8 @@
 // IAM Identity Center OIDC (REST JSON): POST /client/register, /device_authorization, /token. The device flow is
 //   approved at once, but the first CreateToken for each device code answers authorization_pending, as while a user is
 //   still signing in; a refresh_token grant answers a new token.
+// Container credentials (as ECS and EKS Pod Identity serve them): GET /container-credentials, with the Authorization
+//   header AWS_CONTAINER_AUTHORIZATION_TOKEN gives, answers AccessKeyId, SecretAccessKey, Token, Expiration.
 // Temporary credentials follow temporary-credentials.js, so the gateway and the Cognito stand-in can check them.
 // GET /__stats: what was asked, and by whom. POST /__reset clears it.
 //   HOST=127.0.0.1 PORT=<p> node aws-auth.js
@@ -31,7 +33,7 @@ let stats;
 reset();
 
 function reset() {
-  stats = { assumeRole: [], webIdentity: [], ssoRoleCredentials: [], oidc: { registerClient: 0, startDeviceAuthorization: 0, createToken: 0, refreshToken: 0 } };
+  stats = { assumeRole: [], webIdentity: [], ssoRoleCredentials: [], container: [], oidc: { registerClient: 0, startDeviceAuthorization: 0, createToken: 0, refreshToken: 0 } };
   issuedSsoTokens.clear();
   pendingDevices.clear();
 }
@@ -126,6 +128,14 @@ async function sts(req, res, body) {
 </AssumeRoleResponse>`, { 'Content-Type': 'text/xml' });
 }
 
+function container(req, res) {
+  stats.container.push({ authorization: req.headers.authorization || null });
+  if (req.headers.authorization !== 'container-authorization-token') return send(res, 401, { message: 'Unauthorized' }, { 'Content-Type': 'application/json' });
+  const credentials = issue(3600, 'CTR');
+  send(res, 200, { AccessKeyId: credentials.accessKeyId, SecretAccessKey: credentials.secretAccessKey, Token: credentials.sessionToken,
+    Expiration: credentials.expiration.toISOString(), RoleArn: 'arn:aws:iam::123456789012:role/task' }, { 'Content-Type': 'application/json' });
+}
+
 function restError(res, status, type, body) {
   send(res, status, body, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': type });
 }
@@ -200,6 +210,7 @@ const server = http.createServer((req, res) => {
       if (url.pathname === '/__stats' && req.method === 'GET') return send(res, 200, stats, { 'Content-Type': 'application/json' });
       if (url.pathname === '/__reset' && req.method === 'POST') { reset(); return send(res, 200, {}); }
       if (url.pathname === '/federation/credentials' && req.method === 'GET') return ssoPortal(req, res, url);
+      if (url.pathname === '/container-credentials' && req.method === 'GET') return container(req, res);
       if (['/client/register', '/device_authorization', '/token'].includes(url.pathname) && req.method === 'POST') return oidc(req, res, url.pathname, body);
       if (req.method === 'POST') return sts(req, res, body);
       return send(res, 404, { message: 'not found' });

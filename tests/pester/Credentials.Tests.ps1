@@ -193,6 +193,30 @@ Describe 'Credential sources' {
         (Get-Content $count -Raw).Length | Should -BeGreaterThan 1
     }
 
+    It 'a container''s role (AWS_CONTAINER_CREDENTIALS_FULL_URI, as ECS and EKS Pod Identity serve it)' {
+        $run = Invoke-Fresh (New-TestHome) "$FirstUser" -Environment @{
+            AWS_CONTAINER_CREDENTIALS_FULL_URI = "$AuthUrl/container-credentials"; AWS_CONTAINER_AUTHORIZATION_TOKEN = 'container-authorization-token' }
+
+        $run.Errors | Should -BeNullOrEmpty
+        @(Get-SignedBy)[0] | Should -BeLike 'ASIACTR*'
+        (Get-AuthStats).container[0].authorization | Should -Be 'container-authorization-token'
+    }
+
+    It 'a legacy IAM Identity Center profile (sso_start_url, no sso_session) with a cached sign-in' {
+        $homeDir = New-TestHome -Config "[profile legacy-sso]`nsso_start_url = https://legacy.awsapps.com/start`nsso_region = eu-west-1`nsso_account_id = 123456789012`nsso_role_name = ReadOnly`nregion = eu-west-1`n"
+        $cacheDir = New-Item -ItemType Directory -Path (Join-Path $homeDir '.aws/sso/cache') -Force
+        # Legacy profiles name the cache file after the SHA-1 of the start URL.
+        $name = (([System.Security.Cryptography.SHA1]::HashData([Text.Encoding]::UTF8.GetBytes('https://legacy.awsapps.com/start')) | ForEach-Object { $_.ToString('x2') }) -join '')
+        @{ startUrl = 'https://legacy.awsapps.com/start'; region = 'eu-west-1'; accessToken = 'seeded-sso-token-legacy'
+            expiresAt = [DateTime]::UtcNow.AddHours(1).ToString('yyyy-MM-ddTHH:mm:ssZ') } | ConvertTo-Json | Set-Content (Join-Path $cacheDir "$name.json")
+
+        $run = Invoke-Fresh $homeDir "$FirstUser -ProfileName legacy-sso"
+
+        $run.Errors | Should -BeNullOrEmpty
+        @(Get-SignedBy)[0] | Should -BeLike 'ASIASSO*'
+        (Get-AuthStats).ssoRoleCredentials[0].roleName | Should -Be 'ReadOnly'
+    }
+
     It 'IAM Identity Center with a cached sign-in (as aws sso login leaves it), and an expired one renewed with its refresh token' {
         $config = "[profile sso-admin]`nsso_session = corp`nsso_account_id = 123456789012`nsso_role_name = CognitoAdmin`nregion = eu-west-1`n" +
             "[sso-session corp]`nsso_start_url = https://corp.awsapps.com/start`nsso_region = eu-west-1`nsso_registration_scopes = sso:account:access`n"
@@ -369,6 +393,17 @@ Describe '-Credential with temporary credentials' {
 
         $run.Errors | Should -BeNullOrEmpty
         Get-SignedBy | Should -Be @($keys.AccessKeyId)   # the gateway checks the token: without it the request is refused
+    }
+
+    It '-WhatIf, -Verbose and -Debug with temporary credentials: the secret and the session token stay out of every stream and the screen' {
+        $keys = New-TemporaryKeys
+        $run = Invoke-Fresh (New-TestHome) ("`$k = '$($keys | ConvertTo-Json -Compress)' | ConvertFrom-Json; `$c = @{ AccessKeyId = `$k.AccessKeyId; SecretAccessKey = `$k.SecretAccessKey; SessionToken = `$k.SessionToken }; " +
+            "'ann' | Disable-CognitoUser -UserPoolId $Pool -EndpointUrl $FakeGatewayUrl -Credential `$c -WhatIf -Verbose; $FirstUser -Credential `$c -Verbose -Debug")
+
+        $run.Errors | Should -BeNullOrEmpty
+        $Runs[-1] | Should -Match "What if: .*user 'ann' in user pool '$Pool'"
+        $Runs[-1] | Should -Not -Match ([regex]::Escape($keys.SecretAccessKey))
+        $Runs[-1] | Should -Not -Match ([regex]::Escape($keys.SessionToken))
     }
 
     It 'a value without keys is refused by name, without quoting it' {
