@@ -221,7 +221,7 @@ namespace CognitoPs.Client
                 if (failure != null)
                 {
                     Array.Clear(reply);
-                    throw await AboutGroupAsync(failure, target, cancellationToken).ConfigureAwait(false);
+                    throw await AboutResourceAsync(failure, target, cancellationToken).ConfigureAwait(false);
                 }
 
                 return reply;

@@ -1,3 +1,4 @@
+using System;
 using System.Net;
 
 namespace CognitoPs.Client
@@ -22,5 +23,13 @@ namespace CognitoPs.Client
 
         /// <summary>The <c>x-amzn-RequestId</c> of the failed call, when the service sent one.</summary>
         public string? RequestId { get; }
+
+        /// <summary>
+        /// True when the endpoint says it does not implement the operation: Cognito's UnknownOperationException, an
+        /// emulator's "Unsupported" or "NotImplemented" code, or HTTP 501. A plain server fault (500) is no such proof.
+        /// </summary>
+        public bool MeansUnknownOperation =>
+            ErrorCode == "UnknownOperationException" || StatusCode == HttpStatusCode.NotImplemented
+            || ErrorCode.Contains("Unsupported", StringComparison.OrdinalIgnoreCase) || ErrorCode.Contains("NotImplemented", StringComparison.OrdinalIgnoreCase);
     }
 }

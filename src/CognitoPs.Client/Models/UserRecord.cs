@@ -19,6 +19,12 @@ namespace CognitoPs.Client
 
         public DateTime? Modified { get; set; }
 
+        /// <summary>AdminGetUser only: the preferred MFA method (SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP), if any.</summary>
+        public string? PreferredMfa { get; set; }
+
+        /// <summary>AdminGetUser only: the MFA methods the user has switched on.</summary>
+        public IReadOnlyList<string> EnabledMfa { get; set; } = Array.Empty<string>();
+
         /// <summary>Reads a UserType; AdminGetUser names the attribute list UserAttributes, ListUsers names it Attributes.</summary>
         internal static UserRecord Read(JsonElement user)
         {
@@ -40,6 +46,8 @@ namespace CognitoPs.Client
                 Status = Json.String(user, "UserStatus"),
                 Created = Json.Date(user, "UserCreateDate"),
                 Modified = Json.Date(user, "UserLastModifiedDate"),
+                PreferredMfa = Json.NonEmptyString(user, "PreferredMfaSetting"),
+                EnabledMfa = Json.List(user, "UserMFASettingList", item => item.GetString() ?? ""),
             };
         }
     }

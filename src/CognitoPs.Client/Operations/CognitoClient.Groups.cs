@@ -68,20 +68,22 @@ namespace CognitoPs.Client
             }, cancellationToken);
 
         /// <summary>
-        /// Cognito answers ResourceNotFoundException for a missing pool and for a missing group alike. When a request
-        /// about a group gets it, one DescribeUserPool (once per pool) tells which was asked about in vain; a missing
-        /// group becomes <see cref="GroupNotFoundException"/>. Any other failure is returned as it is.
+        /// Cognito answers ResourceNotFoundException for a missing pool and for a missing group or device alike. When a
+        /// request about a group or a device gets it, one DescribeUserPool (once per pool) tells which was asked about in
+        /// vain: a missing group becomes <see cref="GroupNotFoundException"/>, a missing device
+        /// <see cref="DeviceNotFoundException"/>. Any other failure is returned as it is.
         /// </summary>
-        private async Task<CognitoServiceException> AboutGroupAsync(CognitoServiceException failure, RequestTarget target, CancellationToken cancellationToken)
+        private async Task<CognitoServiceException> AboutResourceAsync(CognitoServiceException failure, RequestTarget target, CancellationToken cancellationToken)
         {
-            if (failure is not ResourceNotFoundException missing || target.GroupName is null || target.UserPoolId is null)
+            if (failure is not ResourceNotFoundException missing || target.UserPoolId is null || (target.GroupName is null && target.DeviceKey is null)
+                || !await PoolExistsAsync(target.UserPoolId, missing, cancellationToken).ConfigureAwait(false))
             {
                 return failure;
             }
 
-            return await PoolExistsAsync(target.UserPoolId, missing, cancellationToken).ConfigureAwait(false)
+            return target.GroupName != null
                 ? new GroupNotFoundException(target.GroupName, target.UserPoolId, missing)
-                : missing;
+                : new DeviceNotFoundException(target.DeviceKey!, target.Username ?? "", target.UserPoolId, missing);
         }
 
         private async Task<bool> PoolExistsAsync(string userPoolId, ResourceNotFoundException answer, CancellationToken cancellationToken)

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
 
 namespace CognitoPs.Client
 {
@@ -27,6 +30,17 @@ namespace CognitoPs.Client
         public bool Repeatable { get; }
 
         public override string ToString() => Name;
+
+        private static IReadOnlyDictionary<string, CognitoOperation>? _all;
+
+        /// <summary>Every operation of this table, by name (read once the rows below exist).</summary>
+        public static IReadOnlyDictionary<string, CognitoOperation> All => _all ??= typeof(CognitoOperation)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(row => row.FieldType == typeof(CognitoOperation))
+            .Select(row => (CognitoOperation)row.GetValue(null)!)
+            .ToDictionary(operation => operation.Name, StringComparer.Ordinal);
+
+        public static CognitoOperation? Named(string name) => All.TryGetValue(name, out var operation) ? operation : null;
 
         /// <summary>
         /// True when <paramref name="answer"/>, given to a repeat of this operation after an attempt whose outcome is
@@ -68,6 +82,21 @@ namespace CognitoPs.Client
         public static readonly CognitoOperation UpdateGroup = new CognitoOperation("UpdateGroup", repeatable: true);
         public static readonly CognitoOperation DeleteGroup = new CognitoOperation("DeleteGroup", repeatable: true,
             alreadyDone: answer => answer is GroupNotFoundException);
+
+        // The help desk. Deleting the software token of a user who has none, setting the same MFA preference again, and
+        // signing out twice change nothing: a repeat needs no special answer. A forgotten device is not found.
+        public static readonly CognitoOperation AdminGetUserAuthFactors = new CognitoOperation("AdminGetUserAuthFactors", repeatable: true);
+        public static readonly CognitoOperation AdminSetUserMFAPreference = new CognitoOperation("AdminSetUserMFAPreference", repeatable: true);
+        public static readonly CognitoOperation AdminDeleteSoftwareToken = new CognitoOperation("AdminDeleteSoftwareToken", repeatable: true);
+        public static readonly CognitoOperation AdminListDevices = new CognitoOperation("AdminListDevices", repeatable: true);
+        public static readonly CognitoOperation AdminForgetDevice = new CognitoOperation("AdminForgetDevice", repeatable: true,
+            alreadyDone: answer => answer is DeviceNotFoundException);
+        public static readonly CognitoOperation AdminListUserAuthEvents = new CognitoOperation("AdminListUserAuthEvents", repeatable: true);
+
+        // A second link of the same identity is refused (AliasExists), and would look the same as a link to another
+        // user: not repeated after a lost answer. Unlinking twice changes nothing.
+        public static readonly CognitoOperation AdminLinkProviderForUser = new CognitoOperation("AdminLinkProviderForUser", repeatable: false);
+        public static readonly CognitoOperation AdminDisableProviderForUser = new CognitoOperation("AdminDisableProviderForUser", repeatable: true);
 
         // Adding a member twice, or removing a non-member, is success in Cognito: a repeat needs no special answer.
         public static readonly CognitoOperation AdminAddUserToGroup = new CognitoOperation("AdminAddUserToGroup", repeatable: true);

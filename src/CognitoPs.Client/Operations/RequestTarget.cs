@@ -6,12 +6,13 @@ namespace CognitoPs.Client
     /// </summary>
     internal sealed class RequestTarget
     {
-        private RequestTarget(string? userPoolId, string? username, string? groupName, string? region)
+        private RequestTarget(string? userPoolId, string? username, string? groupName, string? region, string? deviceKey = null)
         {
             UserPoolId = userPoolId;
             Username = username;
             GroupName = groupName;
             Region = region;
+            DeviceKey = deviceKey;
         }
 
         public string? UserPoolId { get; }
@@ -19,6 +20,8 @@ namespace CognitoPs.Client
         public string? Username { get; }
 
         public string? GroupName { get; }
+
+        public string? DeviceKey { get; }
 
         private string? Region { get; }
 
@@ -32,8 +35,11 @@ namespace CognitoPs.Client
 
         public static RequestTarget AllPools(string region) => new RequestTarget(null, null, null, region);
 
+        public static RequestTarget Device(string userPoolId, string username, string deviceKey) => new RequestTarget(userPoolId, username, null, null, deviceKey);
+
         public override string ToString() => (Username, GroupName) switch
         {
+            (_, null) when DeviceKey != null => $"device '{DeviceKey}' of user '{Username}' in user pool '{UserPoolId}'",
             (null, null) when UserPoolId is null => $"region {Region}",
             (null, null) => $"user pool '{UserPoolId}'",
             (null, _) => $"group '{GroupName}' in user pool '{UserPoolId}'",

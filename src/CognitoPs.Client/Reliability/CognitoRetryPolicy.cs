@@ -43,8 +43,9 @@ namespace CognitoPs.Client
         /// <summary>A transient failure that does not prove the request was refused: its outcome is unknown.</summary>
         public static bool LeavesOutcomeUnknown(Exception failure) => IsTransient(failure) && !ProvesNothingWasProcessed(failure);
 
+        // An endpoint that does not implement the operation says so for good, whatever its status: not worth a retry.
         private static bool IsServerFault(Exception failure) =>
-            failure is CognitoServiceException service && (failure is InternalErrorException || (int)service.StatusCode >= 500);
+            failure is CognitoServiceException service && !service.MeansUnknownOperation && (failure is InternalErrorException || (int)service.StatusCode >= 500);
 
         /// <summary>Full jitter: a random wait in [0, min(max, base · 2^(attempt-1))].</summary>
         public TimeSpan DelayBefore(int retry)

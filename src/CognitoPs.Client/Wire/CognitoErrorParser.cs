@@ -66,6 +66,10 @@ namespace CognitoPs.Client
             [nameof(InvalidSmsRoleTrustRelationshipException)] = (m, s, r) => new InvalidSmsRoleTrustRelationshipException(m, s, r),
             [nameof(InvalidEmailRoleAccessPolicyException)] = (m, s, r) => new InvalidEmailRoleAccessPolicyException(m, s, r),
             [nameof(GroupExistsException)] = (m, s, r) => new GroupExistsException(m, s, r),
+            [nameof(UserPoolAddOnNotEnabledException)] = (m, s, r) => new UserPoolAddOnNotEnabledException(m, s, r),
+            [nameof(OperationNotEnabledException)] = (m, s, r) => new OperationNotEnabledException(m, s, r),
+            [nameof(InvalidUserPoolConfigurationException)] = (m, s, r) => new InvalidUserPoolConfigurationException(m, s, r),
+            [nameof(UnknownOperationException)] = (m, s, r) => new UnknownOperationException(m, s, r),
         };
 
         /// <summary>The start of a reply, printable, for messages that must say what arrived.</summary>

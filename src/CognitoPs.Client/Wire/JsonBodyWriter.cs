@@ -67,6 +67,17 @@ namespace CognitoPs.Client
             Append((byte)']');
         }
 
+        /// <summary><c>"name":{…}</c>, its members written by <paramref name="members"/>.</summary>
+        public void WriteObject(string name, Action<JsonBodyWriter> members)
+        {
+            WritePropertyName(name);
+            Append((byte)'{');
+            _needsComma = false;
+            members(this);
+            Append((byte)'}');
+            _needsComma = true;
+        }
+
         /// <summary><c>"name":[{"Name":"email","Value":"a@example.com"}, …]</c>: Cognito's AttributeType list.</summary>
         public void WriteAttributeList(string name, IEnumerable<KeyValuePair<string, string>> attributes)
         {

@@ -435,7 +435,7 @@ namespace CognitoPs.Commands
             {
                 try
                 {
-                    WriteObject(output);
+                    WriteObject(output, enumerateCollection: output is System.Collections.IList); // a listing per user (devices, events) writes each item
                 }
                 catch (Exception ex) when (!StopToken.IsCancellationRequested)
                 {

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using CognitoPs.Client;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -10,6 +11,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "CognitoGroupMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CognitoUserActionResult))]
+    [CognitoOperations(nameof(CognitoOperation.AdminAddUserToGroup), Occasional = new[] { nameof(CognitoOperation.DescribeUserPool) })]
     public sealed class AddCognitoGroupMemberCommand : CognitoUserChangeCmdlet
     {
         /// <summary>One or more group names. Binds from a GroupName column or property; a group missing from the pool stops the command only when given here.</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CognitoPs.Client;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -9,6 +10,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Confirm, "CognitoUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CognitoUserActionResult))]
+    [CognitoOperations(nameof(CognitoOperation.AdminConfirmSignUp))]
     public sealed class ConfirmCognitoUserCommand : CognitoUserChangeCmdlet
     {
         protected override string Activity => "Confirming Cognito users";

@@ -8,6 +8,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "CognitoUserPool")]
     [OutputType(typeof(CognitoUserPool))]
+    [CognitoOperations(nameof(CognitoOperation.DescribeUserPool))]
     public sealed class ConnectCognitoUserPoolCommand : CognitoCmdlet
     {
         /// <summary>The pool every CognitoPs cmdlet uses from now on when none is given.</summary>

@@ -11,6 +11,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CognitoGroup", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(CognitoGroup))]
+    [CognitoOperations(nameof(CognitoOperation.ListGroups), nameof(CognitoOperation.GetGroup), nameof(CognitoOperation.AdminListGroupsForUser), Occasional = new[] { nameof(CognitoOperation.DescribeUserPool) })]
     public sealed class GetCognitoGroupCommand : CognitoPoolCmdlet
     {
         private const string ListSet = "List";

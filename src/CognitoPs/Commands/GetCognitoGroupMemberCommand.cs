@@ -8,6 +8,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CognitoGroupMember", SupportsPaging = true)]
     [OutputType(typeof(CognitoUser))]
+    [CognitoOperations(nameof(CognitoOperation.ListUsersInGroup), Occasional = new[] { nameof(CognitoOperation.DescribeUserPool) })]
     public sealed class GetCognitoGroupMemberCommand : CognitoPoolCmdlet
     {
         private PagingCounter? _paging;

@@ -9,6 +9,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CognitoUser", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(CognitoUser))]
+    [CognitoOperations(nameof(CognitoOperation.ListUsers), nameof(CognitoOperation.AdminGetUser), Occasional = new[] { nameof(CognitoOperation.DescribeUserPool) })]
     public sealed class GetCognitoUserCommand : CognitoPoolCmdlet
     {
         private const string ListSet = "List";

@@ -8,6 +8,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CognitoUserPool", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(CognitoUserPool))]
+    [CognitoOperations(nameof(CognitoOperation.DescribeUserPool), nameof(CognitoOperation.ListUserPools))]
     public sealed class GetCognitoUserPoolCommand : CognitoCmdlet
     {
         private const string ListSet = "List";

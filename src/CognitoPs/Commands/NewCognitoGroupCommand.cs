@@ -8,6 +8,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "CognitoGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(CognitoGroup))]
+    [CognitoOperations(nameof(CognitoOperation.CreateGroup))]
     public sealed class NewCognitoGroupCommand : CognitoGroupCmdlet
     {
         /// <summary>What the group is for (at most 2048 characters).</summary>

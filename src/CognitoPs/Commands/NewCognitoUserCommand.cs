@@ -15,6 +15,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "CognitoUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InvitationSet)]
     [OutputType(typeof(CognitoUser))]
+    [CognitoOperations(nameof(CognitoOperation.AdminCreateUser), Occasional = new[] { nameof(CognitoOperation.DescribeUserPool) })]
     public sealed class NewCognitoUserCommand : CognitoUserActionCmdlet
     {
         private const string InvitationSet = "Invitation";

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CognitoPs.Client;
 
 namespace CognitoPs.Commands
 {
@@ -7,6 +8,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "CognitoGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
+    [CognitoOperations(nameof(CognitoOperation.DeleteGroup), Occasional = new[] { nameof(CognitoOperation.DescribeUserPool) })]
     public sealed class RemoveCognitoGroupCommand : CognitoGroupCmdlet
     {
         /// <summary>Do not ask for confirmation (an explicit -Confirm still asks; -WhatIf is still honoured).</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using CognitoPs.Client;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -11,6 +12,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "CognitoUserAttribute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CognitoUserActionResult))]
+    [CognitoOperations(nameof(CognitoOperation.AdminDeleteUserAttributes))]
     public sealed class RemoveCognitoUserAttributeCommand : CognitoUserChangeCmdlet
     {
         /// <summary>The attribute names to delete, e.g. 'custom:team', 'phone_number'.</summary>

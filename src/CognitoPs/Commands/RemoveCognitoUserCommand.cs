@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CognitoPs.Client;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -9,6 +10,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "CognitoUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(CognitoUserActionResult))]
+    [CognitoOperations(nameof(CognitoOperation.AdminDeleteUser))]
     public sealed class RemoveCognitoUserCommand : CognitoUserChangeCmdlet
     {
         protected override string Activity => "Removing Cognito users";

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CognitoPs.Client;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -9,6 +10,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Reset, "CognitoUserPassword", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(CognitoUserActionResult))]
+    [CognitoOperations(nameof(CognitoOperation.AdminResetUserPassword))]
     public sealed class ResetCognitoUserPasswordCommand : CognitoUserChangeCmdlet
     {
         protected override string Activity => "Resetting Cognito user passwords";

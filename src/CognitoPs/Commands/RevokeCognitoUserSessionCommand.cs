@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CognitoPs.Client;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -9,6 +10,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsSecurity.Revoke, "CognitoUserSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CognitoUserActionResult))]
+    [CognitoOperations(nameof(CognitoOperation.AdminUserGlobalSignOut))]
     public sealed class RevokeCognitoUserSessionCommand : CognitoUserChangeCmdlet
     {
         protected override string Activity => "Signing Cognito users out";

@@ -8,6 +8,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "CognitoGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CognitoGroup))]
+    [CognitoOperations(nameof(CognitoOperation.GetGroup), nameof(CognitoOperation.UpdateGroup), Occasional = new[] { nameof(CognitoOperation.DescribeUserPool) })]
     public sealed class SetCognitoGroupCommand : CognitoGroupCmdlet
     {
         /// <summary>The new description.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
+using CognitoPs.Client;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -12,6 +13,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "CognitoUserAttribute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CognitoUserActionResult))]
+    [CognitoOperations(nameof(CognitoOperation.AdminUpdateUserAttributes))]
     public sealed class SetCognitoUserAttributeCommand : CognitoUserChangeCmdlet
     {
         private IReadOnlyList<KeyValuePair<string, string>> _attributes = Array.Empty<KeyValuePair<string, string>>();

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CognitoPs.Client;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,6 +11,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "CognitoUserPassword", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = GivenPasswordSet)]
     [OutputType(typeof(CognitoUserPasswordResult))]
+    [CognitoOperations(nameof(CognitoOperation.AdminSetUserPassword), Occasional = new[] { nameof(CognitoOperation.DescribeUserPool) })]
     public sealed class SetCognitoUserPasswordCommand : CognitoUserChangeCmdlet
     {
         private const string GivenPasswordSet = "Password";

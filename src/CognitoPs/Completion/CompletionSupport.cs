@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using System.Threading.Tasks;
 using CognitoPs.Client;
 
@@ -25,7 +26,7 @@ namespace CognitoPs
             ConnectionSettings.Merge(Given(bound, "Region"), Given(bound, "EndpointUrl"), Given(bound, "ProfileName"), GivenCredential(bound), session);
 
         /// <summary>The cache key of a listing: what is listed, where, and as whom (a listing must not reach another identity).</summary>
-        public static string Key(ConnectionOptions settings, string region, Uri endpoint, string what) =>
+        private static string Key(ConnectionOptions settings, string region, Uri endpoint, string what) =>
             string.Join("\n", region, endpoint, settings.IdentityKey(), what);
 
         /// <summary>
@@ -33,11 +34,29 @@ namespace CognitoPs
         /// it holds them. Completion asks nobody anything: a role that needs an MFA code, or a sign-in, offers nothing.
         /// </summary>
         /// <param name="kept">The session's credentials for this identity (looked up on the pipeline thread), if any.</param>
-        public static CognitoClient Client(ConnectionOptions settings, CognitoCredentials? kept, string region, Uri endpoint)
+        private static CognitoClient Client(ConnectionOptions settings, CognitoCredentials? kept, string region, Uri endpoint)
         {
             var credentials = kept ?? settings.Credentials();
             credentials.ResolveFor(NobodyToAsk.Instance);
             return new CognitoClient(endpoint, region, credentials) { Retry = CognitoRetryPolicy.None, CallTimeout = TimeLimit };
+        }
+
+        /// <summary>
+        /// A listing for the command being typed, as that command would ask (<see cref="Settings"/>), through a client that
+        /// fails fast, kept as <see cref="CachedListing{T}"/> keeps it. <paramref name="what"/> names the listing in its key.
+        /// </summary>
+        public static IReadOnlyList<T> Listing<T>(IDictionary bound, string? userPoolId, string what, Func<CognitoClient, CancellationToken, Task<IReadOnlyList<T>>> list)
+        {
+            var settings = Settings(bound, CognitoSession.Current);
+            var region = settings.ResolveRegion(userPoolId);
+            var endpoint = settings.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region);
+            var kept = CognitoSession.KeptCredentials(settings.IdentityKey());
+            return CachedListing(Key(settings, region, endpoint, what), () =>
+            {
+                var client = Client(settings, kept, region, endpoint);
+                using var deadline = new CancellationTokenSource(TimeLimit);
+                return list(client, deadline.Token).GetAwaiter().GetResult();
+            });
         }
 
         /// <summary>

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Threading;
 using CognitoPs.Client;
 
 namespace CognitoPs
@@ -37,24 +36,14 @@ namespace CognitoPs
 
         private static IReadOnlyList<string> GroupNames(IDictionary bound)
         {
-            var session = CognitoSession.Current;
-            var userPoolId = CompletionSupport.Given(bound, "UserPoolId") ?? session?.UserPoolId;
-            if (userPoolId is null)
-            {
-                return Array.Empty<string>();
-            }
-
-            var settings = CompletionSupport.Settings(bound, session);
-            var region = settings.ResolveRegion(userPoolId);
-            var endpoint = settings.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region);
-            var kept = CognitoSession.KeptCredentials(settings.IdentityKey());
-            return CompletionSupport.CachedListing(CompletionSupport.Key(settings, region, endpoint, "groups of " + userPoolId), () =>
-            {
-                var client = CompletionSupport.Client(settings, kept, region, endpoint);
-                using var deadline = new CancellationTokenSource(CompletionSupport.TimeLimit);
-                var groups = Pages.AllAsync(token => client.ListGroupsAsync(userPoolId, PagingCounter.MaxPageSize, token, deadline.Token)).GetAwaiter().GetResult();
-                return groups.Select(g => g.GroupName).OrderBy(name => name, StringComparer.OrdinalIgnoreCase).ToList();
-            });
+            var userPoolId = CompletionSupport.Given(bound, "UserPoolId") ?? CognitoSession.Current?.UserPoolId;
+            return userPoolId is null
+                ? Array.Empty<string>()
+                : CompletionSupport.Listing(bound, userPoolId, "groups of " + userPoolId, async (client, deadline) =>
+                {
+                    var groups = await Pages.AllAsync(token => client.ListGroupsAsync(userPoolId, PagingCounter.MaxPageSize, token, deadline)).ConfigureAwait(false);
+                    return (IReadOnlyList<string>)groups.Select(g => g.GroupName).OrderBy(name => name, StringComparer.OrdinalIgnoreCase).ToList();
+                });
         }
 
         private static string Quoted(string name) =>

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Threading;
 using CognitoPs.Client;
 
 namespace CognitoPs
@@ -31,7 +30,7 @@ namespace CognitoPs
                 }
 
                 known.AddRange(CognitoSession.SeenPools.OrderBy(id => id, StringComparer.Ordinal));
-                var listed = RegionPools(fakeBoundParameters, session);
+                var listed = RegionPools(fakeBoundParameters);
                 var names = listed.Where(p => p.Name != null).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Name!);
                 return known.Concat(listed.Select(p => p.Id))
                     .Distinct(StringComparer.Ordinal)
@@ -45,20 +44,12 @@ namespace CognitoPs
             }
         }
 
-        private static IReadOnlyList<UserPoolRecord> RegionPools(IDictionary bound, CognitoSessionDefaults? session)
+        private static IReadOnlyList<UserPoolRecord> RegionPools(IDictionary bound)
         {
             try
             {
-                var settings = CompletionSupport.Settings(bound, session);
-                var region = settings.ResolveRegion(null);
-                var endpoint = settings.ResolveEndpointOverride() ?? CognitoClient.DefaultEndpoint(region);
-                var kept = CognitoSession.KeptCredentials(settings.IdentityKey());
-                return CompletionSupport.CachedListing(CompletionSupport.Key(settings, region, endpoint, "pools"), () =>
-                {
-                    var client = CompletionSupport.Client(settings, kept, region, endpoint);
-                    using var deadline = new CancellationTokenSource(CompletionSupport.TimeLimit);
-                    return Pages.AllAsync(token => client.ListUserPoolsAsync(PagingCounter.MaxPageSize, token, deadline.Token)).GetAwaiter().GetResult();
-                });
+                return CompletionSupport.Listing(bound, null, "pools", (client, deadline) =>
+                    Pages.AllAsync(token => client.ListUserPoolsAsync(PagingCounter.MaxPageSize, token, deadline)));
             }
             catch (Exception)
             {

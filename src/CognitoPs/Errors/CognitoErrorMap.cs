@@ -101,11 +101,23 @@ namespace CognitoPs
             ["ExpiredTokenException"] = new Rule(ErrorCategory.AuthenticationError, Scope.Credentials,
                 "The session token has expired; sign in again (e.g. aws sso login) and retry."),
             ["MissingAuthenticationTokenException"] = new Rule(ErrorCategory.AuthenticationError, Scope.Credentials),
+            [nameof(UserPoolAddOnNotEnabledException)] = new Rule(ErrorCategory.NotEnabled, Scope.Pool,
+                "Cognito keeps sign-in history only with threat protection: switch it on for the pool (the Plus feature plan, audit or full-function mode)."),
+            [nameof(OperationNotEnabledException)] = new Rule(ErrorCategory.NotEnabled, Scope.Pool,
+                "The pool's feature plan or settings do not allow this operation; check the pool's feature plan and its sign-in options."),
+            [nameof(InvalidUserPoolConfigurationException)] = new Rule(ErrorCategory.InvalidOperation, Scope.Pool,
+                "The pool is not set up for this (for example, device tracking or the MFA method is off); change the pool's settings first."),
+            [nameof(UnknownOperationException)] = new Rule(ErrorCategory.NotImplemented, Scope.Pool,
+                "This endpoint does not implement the operation (an older Cognito-compatible service or emulator)."),
         };
 
         /// <summary>NotAuthorized about one user's state ("User is disabled.", "Current status is CONFIRMED"): that user's problem.</summary>
         private static readonly Rule UserStateRule = new Rule(ErrorCategory.InvalidOperation, Scope.User,
             "The user's state does not allow this (the message says why); check it with Get-CognitoUser.");
+
+        /// <summary>ResourceNotFound that turned out to be about a device, not the pool: that item's error.</summary>
+        private static readonly Rule MissingDeviceRule = new Rule(ErrorCategory.ObjectNotFound, Scope.User,
+            "Check the device key (Get-CognitoUserDevice lists the user's devices); a device forgotten already is gone.");
 
         /// <summary>ResourceNotFound that turned out to be about the group, not the pool.</summary>
         private static readonly Rule MissingGroupRule = new Rule(ErrorCategory.ObjectNotFound, Scope.Group,
@@ -191,6 +203,11 @@ namespace CognitoPs
             if (service is GroupNotFoundException)
             {
                 return MissingGroupRule;
+            }
+
+            if (service is DeviceNotFoundException)
+            {
+                return MissingDeviceRule;
             }
 
             if (service is NotAuthorizedException && context.Username != null && UserStateMessage.IsMatch(service.Message))

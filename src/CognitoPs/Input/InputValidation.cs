@@ -10,6 +10,9 @@ namespace CognitoPs
         public const int MaxPasswordLength = 256;
         public const int MaxUserPoolIdLength = 55;
         public const int MaxGroupNameLength = 128;
+        public const int MaxDeviceKeyLength = 55;
+        public const int MaxProviderNameLength = 32;
+        public const int MaxProviderUserIdLength = 2048;
         private static readonly Regex UserPoolIdPattern = new Regex(@"^[A-Za-z0-9_-]+_[0-9a-zA-Z]+\z", RegexOptions.CultureInvariant);
 
         public static void CheckUsername(string? username, bool fromCommandLine) =>
@@ -18,6 +21,18 @@ namespace CognitoPs
         /// <summary>A group name as Cognito's pattern has it: 1-128 letters, marks, symbols, numbers and punctuation.</summary>
         public static void CheckGroupName(string? groupName, bool fromCommandLine) =>
             CheckName(groupName, "GroupName", "group name", MaxGroupNameLength, fromCommandLine);
+
+        /// <summary>A device key as Cognito issues it: &lt;region&gt;_&lt;id&gt;, at most 55 characters.</summary>
+        public static void CheckDeviceKey(string? deviceKey, bool fromCommandLine) =>
+            CheckName(deviceKey, "DeviceKey", "device key", MaxDeviceKeyLength, fromCommandLine);
+
+        /// <summary>An identity provider's name in the pool (Google, a SAML provider's name): 1-32 characters.</summary>
+        public static void CheckProviderName(string? providerName, bool fromCommandLine) =>
+            CheckName(providerName, "ProviderName", "provider name", MaxProviderNameLength, fromCommandLine);
+
+        /// <summary>A user's id at an identity provider (its subject).</summary>
+        public static void CheckProviderUserId(string? userId, bool fromCommandLine) =>
+            CheckName(userId, "ProviderUserId", "provider user id", MaxProviderUserIdLength, fromCommandLine);
 
         /// <summary>Refuses what Cognito's name pattern refuses. ErrorIds: &lt;Kind&gt;Missing, &lt;Kind&gt;TooLong, &lt;Kind&gt;InvalidCharacter.</summary>
         private static void CheckName(string? name, string kind, string what, int maxLength, bool fromCommandLine)

@@ -8,13 +8,14 @@ namespace CognitoPs
     /// <summary>
     /// Get-CognitoUser's criteria, split into the one ListUsers filter Cognito accepts and the rest, which are checked
     /// on each returned user. The server-side filter is the most selective one given: -Filter, then -Email,
-    /// -UsernamePrefix, -Status, and -Enabled/-Disabled.
+    /// -UsernamePrefix, -Status, and -Enabled/-Disabled. Dates (created, modified) cannot be filtered by Cognito: they are
+    /// always checked here.
     /// </summary>
     internal sealed class UserQuery
     {
         private readonly List<Func<UserRecord, bool>> _clientSide = new List<Func<UserRecord, bool>>();
 
-        public UserQuery(string? rawFilter, string? email, string? usernamePrefix, CognitoUserStatus? status, bool? enabled)
+        public UserQuery(string? rawFilter, string? email, string? usernamePrefix, CognitoUserStatus? status, bool? enabled, DateWindow? created = null, DateWindow? modified = null)
         {
             var criteria = new List<(string Filter, Func<UserRecord, bool> Test)>();
             if (email != null)
@@ -36,6 +37,16 @@ namespace CognitoPs
             if (enabled != null)
             {
                 criteria.Add((Filter("status", "=", enabled.Value ? "Enabled" : "Disabled"), u => u.Enabled == enabled.Value));
+            }
+
+            if (created?.Bounded == true)
+            {
+                _clientSide.Add(u => created.Contains(u.Created));
+            }
+
+            if (modified?.Bounded == true)
+            {
+                _clientSide.Add(u => modified.Contains(u.Modified));
             }
 
             if (!string.IsNullOrWhiteSpace(rawFilter))

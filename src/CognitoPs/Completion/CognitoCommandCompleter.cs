@@ -1,0 +1,21 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+
+namespace CognitoPs
+{
+    /// <summary>Tab completion for Get-CognitoIamPolicy -Command: the CognitoPs cmdlets that send Cognito requests.</summary>
+    public sealed class CognitoCommandCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            IamPolicy.Cmdlets.Keys
+                .Where(name => name.StartsWith(wordToComplete.Trim('\'', '"'), StringComparison.OrdinalIgnoreCase))
+                .OrderBy(name => name, StringComparer.OrdinalIgnoreCase)
+                .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name))
+                .ToList();
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+
+namespace CognitoPs
+{
+    /// <summary>
+    /// An identity of an external provider (Google, a SAML or OIDC provider, ...) linked to a user, from the user's
+    /// identities attribute. It pipes into Remove-CognitoUserIdentity by Username, ProviderName, UserId and UserPoolId.
+    /// </summary>
+    public sealed class CognitoUserIdentity
+    {
+        public CognitoUserIdentity(string username, string userPoolId, string region, string? endpointUrl, string providerName, string? providerType,
+            string userId, DateTime? created, bool primary)
+        {
+            Username = username;
+            UserPoolId = userPoolId;
+            Region = region;
+            EndpointUrl = endpointUrl;
+            ProviderName = providerName;
+            ProviderType = providerType;
+            UserId = userId;
+            Created = created;
+            Primary = primary;
+        }
+
+        public string Username { get; }
+
+        /// <summary>The provider's name in the pool, e.g. Google or a SAML provider's name.</summary>
+        public string ProviderName { get; }
+
+        /// <summary>Google, Facebook, LoginWithAmazon, SignInWithApple, SAML or OIDC.</summary>
+        public string? ProviderType { get; }
+
+        /// <summary>The user's id at the provider (its subject).</summary>
+        public string UserId { get; }
+
+        public DateTime? Created { get; }
+
+        public bool Primary { get; }
+
+        public string UserPoolId { get; }
+
+        public string Region { get; }
+
+        public string? EndpointUrl { get; }
+
+        public override string ToString() => $"{ProviderName}:{UserId}";
+    }
+}
