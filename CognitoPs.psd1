@@ -1,6 +1,6 @@
 @{
     RootModule           = 'CognitoPs.dll'
-    ModuleVersion        = '0.2.0'   # the one place the version is set: build.ps1 gives it to the assemblies and the package
+    ModuleVersion        = '0.3.0'   # the one place the version is set: build.ps1 gives it to the assemblies and the package
     GUID                 = '6f0e9a4e-3c1d-4b6a-9d3e-2a7c5b8e1f40'
     Author               = 'CognitoPs contributors'
     CompanyName          = 'CognitoPs'
@@ -11,6 +11,7 @@
     FormatsToProcess     = @('CognitoPs.Format.ps1xml')
     CmdletsToExport      = @(
         'Add-CognitoGroupMember'
+        'Add-CognitoUserIdentity'
         'Confirm-CognitoUser'
         'Connect-CognitoUserPool'
         'Disable-CognitoUser'
@@ -18,7 +19,12 @@
         'Enable-CognitoUser'
         'Get-CognitoGroup'
         'Get-CognitoGroupMember'
+        'Get-CognitoIamPolicy'
         'Get-CognitoUser'
+        'Get-CognitoUserAuthEvent'
+        'Get-CognitoUserDevice'
+        'Get-CognitoUserIdentity'
+        'Get-CognitoUserMfa'
         'Get-CognitoUserPool'
         'New-CognitoGroup'
         'New-CognitoUser'
@@ -26,10 +32,15 @@
         'Remove-CognitoGroupMember'
         'Remove-CognitoUser'
         'Remove-CognitoUserAttribute'
+        'Remove-CognitoUserDevice'
+        'Remove-CognitoUserIdentity'
+        'Reset-CognitoUserMfa'
         'Reset-CognitoUserPassword'
         'Revoke-CognitoUserSession'
+        'Send-CognitoUserInvitation'
         'Set-CognitoGroup'
         'Set-CognitoUserAttribute'
+        'Set-CognitoUserMfaPreference'
         'Set-CognitoUserPassword'
     )
     FunctionsToExport    = @()
@@ -41,6 +52,14 @@
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
             ProjectUri   = 'https://github.com/cognitops/CognitoPs'
             ReleaseNotes = @'
+0.3.0
+- Credentials as admin teams have them: assumed roles (with MFA), IAM Identity Center, web identity, container and
+  process credentials, temporary keys in -Credential.
+- The help desk: Get-CognitoUserMfa, Set-CognitoUserMfaPreference, Reset-CognitoUserMfa (-ForgetDevices, -SignOut),
+  Get-/Remove-CognitoUserDevice, Get-CognitoUserAuthEvent, Send-CognitoUserInvitation, Get-/Add-/Remove-CognitoUserIdentity;
+  Get-CognitoUser -InvitationExpired, -CreatedBefore/-CreatedAfter/-ModifiedBefore/-ModifiedAfter.
+- Get-CognitoIamPolicy: the least-privilege IAM policy for any set of cmdlets; each cmdlet's help lists its IAM actions.
+- -MaxRequestsPerSecond holds at any rate; a retry after a lost reply that finds the work done counts as success.
 0.2.0
 - The user lifecycle: New-, Remove-, Enable-, Disable-CognitoUser, Reset-CognitoUserPassword, Confirm-CognitoUser,
   Set-/Remove-CognitoUserAttribute, Revoke-CognitoUserSession, on one per-user engine (ordered bulk runs,

@@ -104,6 +104,15 @@ function Description([string[]] $Paragraphs) {
     $writer.WriteEndElement()
 }
 
+# The IAM actions a cmdlet may send, from the [CognitoOperations] declaration Get-CognitoIamPolicy reads too.
+function Get-IamParagraph([type] $Type) {
+    $declared = @($Type.GetCustomAttributes($false) | Where-Object { $_.GetType().Name -eq 'CognitoOperationsAttribute' })
+    if (-not $declared) { return 'IAM actions: none (this cmdlet sends no Cognito requests).' }
+    $always = ($declared[0].Operations | ForEach-Object { "cognito-idp:$_" }) -join ', '
+    $sometimes = ($declared[0].Occasional | ForEach-Object { "cognito-idp:$_" }) -join ', '
+    "IAM actions: $always" + $(if ($sometimes) { "; in some cases also $sometimes" }) + ". Get-CognitoIamPolicy writes the policy for any set of cmdlets."
+}
+
 foreach ($cmdlet in $cmdlets) {
     $entry = $source[$cmdlet.Name]
     if (-not $entry) { $problems.Add("$($cmdlet.Name): no entry in $SourceFile"); continue }
@@ -120,7 +129,7 @@ foreach ($cmdlet in $cmdlets) {
     $writer.WriteElementString('noun', $Command, $cmdlet.Noun)
     Description @($entry.details.description.para)
     $writer.WriteEndElement()
-    Description @($entry.description.para)
+    Description (@($entry.description.para) + (Get-IamParagraph $type))
 
     $writer.WriteStartElement('syntax', $Command)
     foreach ($set in $cmdlet.ParameterSets) {

@@ -18,11 +18,17 @@
 // removing a non-member succeeds), and ListGroups, ListUsersInGroup, AdminListGroupsForUser, which page as Cognito does
 // (Limit 1-60, opaque NextToken, a short or empty page before the end). A missing group is ResourceNotFoundException
 // "Group not found.", as is a missing pool ("User pool ... does not exist."). DescribeUserPool answers for these pools.
-// POST /__seed {"pool": id, "users": [{Username, UserStatus, Enabled, Attributes: [{Name, Value}]}],
-//               "groups": [{GroupName, Description, Precedence, RoleArn, Members: [usernames]}]} stores them as given.
+// The help desk's operations (MFA, devices, sign-in events, linked identities, refresh after a global sign-out) are
+// answered by help-desk.js, on the same stored users.
+// POST /__seed {"pool": id, "users": [{Username, UserStatus, Enabled, Attributes: [{Name, Value}], DaysOld,
+//                 SoftwareToken, EnabledMfa, PreferredMfa, Devices, AuthEvents, RefreshTokens}],
+//               "groups": [{GroupName, Description, Precedence, RoleArn, Members: [usernames]}],
+//               "settings": {ThreatProtection, TemporaryPasswordValidityDays, Providers: [{ProviderName, ProviderType}]}}
+//   stores them as given.
 // ListUsers / DescribeUserPool on a pool id ending in _Paged<N> serve N generated users and page exactly as Cognito
 // does: Limit 1-60 (else InvalidParameterException), opaque tokens tied to the pool, pages that may be short, and
 // one empty page (with a token) after the first; Filter as Cognito parses it (one attribute, = or ^=, "quoted").
+// On any other pool ListUsers pages the stored users the same way.
 // GET /__stats reports request counts (and the Limit of each ListUsers, the messages sent per user, the global sign-outs);
 // POST /__reset clears them and the stored users.
 // Usage: HOST=127.0.0.1 PORT=<p> node fake-cognito.js
@@ -30,17 +36,24 @@ const http = require('http');
 const crypto = require('crypto');
 const { signatureProblem, signedBy } = require('./sigv4');
 const { secretOf, tokenProblem } = require('./temporary-credentials');
+const helpDeskOperations = require('./help-desk');
 
 const targetPrefix = 'AWSCognitoIdentityProviderService.';
 let stats;
 const pools = new Map(); // pool id -> Map(username -> user)
 const groupStore = new Map(); // pool id -> Map(group name -> group)
+const poolSettings = new Map(); // pool id -> { threatProtection, temporaryPasswordValidityDays, providers }
 resetStats();
 
 function resetStats() {
   stats = { requests: 0, byUser: {}, byOperation: {}, signatureFailures: 0, listUsersLimits: [], messages: {}, globalSignOuts: {}, emptyReplies: 0 };
   pools.clear();
   groupStore.clear();
+  poolSettings.clear();
+}
+
+function settingsOf(pool) {
+  return poolSettings.get(pool) || { threatProtection: false, temporaryPasswordValidityDays: undefined, providers: [] };
 }
 
 const scripted = {
@@ -104,7 +117,8 @@ async function handle(req, res, body) {
 
   if (operation === 'ListUsers') return listUsers(res, input);
   if (operation === 'DescribeUserPool') return describeUserPool(res, input);
-  if (lifecycle[operation]) return userOperation(res, operation, input);
+  if (lifecycle[operation] || helpDesk.userOperations[operation]) return userOperation(res, operation, input);
+  if (helpDesk.poolOperations[operation]) return poolOperation(res, operation, input);
   if (groupOperations[operation]) return groupOperation(res, operation, input);
   if (operation !== 'AdminSetUserPassword') return fail(res, 400, 'UnknownOperationException', `Unsupported here: ${operation}`);
   if (typeof input.UserPoolId !== 'string' || typeof input.Username !== 'string' || typeof input.Password !== 'string') {
@@ -133,6 +147,7 @@ async function handle(req, res, body) {
 const defaultPolicy = { MinimumLength: 8, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: true };
 const now = () => Math.round(Date.now() / 10) / 100;
 const attr = (u, name) => u.Attributes.find((a) => a.Name === name)?.Value;
+const helpDesk = helpDeskOperations({ attr, now, settingsOf, pageOf, findUser });
 
 function setAttributes(u, attributes) {
   for (const { Name, Value } of attributes || []) {
@@ -155,9 +170,10 @@ function userType(u) {
   return { Username: u.Username, Attributes: u.Attributes, UserCreateDate: u.UserCreateDate, UserLastModifiedDate: u.UserLastModifiedDate, Enabled: u.Enabled, UserStatus: u.UserStatus };
 }
 
-function newUser(username, status, attributes) {
+function newUser(username, status, attributes, given) {
   const u = { Username: username, Attributes: [{ Name: 'sub', Value: crypto.randomUUID() }], UserStatus: status, Enabled: true, UserCreateDate: now(), UserLastModifiedDate: now() };
   setAttributes(u, attributes);
+  helpDesk.helpDeskState(u, given);
   return u;
 }
 
@@ -188,7 +204,7 @@ const lifecycle = {
     users.set(u.Username, u);
     return [200, { User: userType(u) }];
   },
-  AdminGetUser: (users, input, u) => [200, { ...userType(u), UserAttributes: u.Attributes, Attributes: undefined }],
+  AdminGetUser: (users, input, u) => [200, { ...userType(u), UserAttributes: u.Attributes, Attributes: undefined, ...helpDesk.mfaOf(u) }],
   AdminDeleteUser(users, input, u) { users.delete(u.Username); return [200, null]; },
   AdminEnableUser(users, input, u) { u.Enabled = true; return [200, null]; },
   AdminDisableUser(users, input, u) { u.Enabled = false; return [200, null]; },
@@ -216,14 +232,22 @@ const lifecycle = {
     u.Attributes = u.Attributes.filter((a) => !(input.UserAttributeNames || []).includes(a.Name));
     return [200, null];
   },
-  AdminUserGlobalSignOut(users, input, u) { stats.globalSignOuts[u.Username] = (stats.globalSignOuts[u.Username] || 0) + 1; return [200, null]; },
+  AdminUserGlobalSignOut(users, input, u) {
+    stats.globalSignOuts[u.Username] = (stats.globalSignOuts[u.Username] || 0) + 1;
+    helpDesk.signOut(u);
+    return [200, null];
+  },
 };
+
+const readOnly = new Set(['AdminGetUser', 'AdminGetUserAuthFactors', 'AdminListDevices', 'AdminListUserAuthEvents']);
 
 function userOperation(res, operation, input) {
   if (typeof input.UserPoolId !== 'string' || typeof input.Username !== 'string') {
     return fail(res, 400, 'InvalidParameterException', 'UserPoolId and Username are required strings.');
   }
   if (input.UserPoolId.endsWith('_NoSuchPool')) return fail(res, 400, 'ResourceNotFoundException', `User pool ${input.UserPoolId} does not exist.`);
+  const unknown = helpDesk.unknownOnLegacyPool(operation, input);
+  if (unknown) return fail(res, ...unknown);
   const name = input.Username;
   stats.byUser[name] = (stats.byUser[name] || 0) + 1;
   if (scripted[name]) return fail(res, ...scripted[name]);
@@ -233,9 +257,9 @@ function userOperation(res, operation, input) {
   const users = pools.get(input.UserPoolId);
   const u = users.get(name);
   if (!u && operation !== 'AdminCreateUser') return fail(res, 400, 'UserNotFoundException', 'User does not exist.');
-  const [status, ...rest] = lifecycle[operation](users, input, u);
+  const [status, ...rest] = (lifecycle[operation] || helpDesk.userOperations[operation])(users, input, u);
   if (rest.length === 2) return fail(res, status, rest[0], rest[1]);
-  if (u && operation !== 'AdminGetUser') u.UserLastModifiedDate = now();
+  if (u && !readOnly.has(operation)) u.UserLastModifiedDate = now();
   if (rest[0] !== null) return reply(res, status, rest[0]);
   stats.emptyReplies++;
   return reply(res, status, '');
@@ -243,9 +267,14 @@ function userOperation(res, operation, input) {
 
 function seed(input) {
   if (!pools.has(input.pool)) pools.set(input.pool, new Map());
+  if (input.settings) {
+    const { ThreatProtection, TemporaryPasswordValidityDays, Providers } = input.settings;
+    poolSettings.set(input.pool, { threatProtection: ThreatProtection === true, temporaryPasswordValidityDays: TemporaryPasswordValidityDays, providers: Providers || [] });
+  }
   for (const given of input.users || []) {
-    const u = newUser(given.Username, given.UserStatus || 'CONFIRMED', given.Attributes);
+    const u = newUser(given.Username, given.UserStatus || 'CONFIRMED', given.Attributes, given);
     if (given.Enabled === false) u.Enabled = false;
+    if (given.DaysOld !== undefined) u.UserCreateDate = u.UserLastModifiedDate = now() - 86400 * given.DaysOld;
     pools.get(input.pool).set(u.Username, u);
   }
   for (const given of input.groups || []) {
@@ -277,25 +306,37 @@ function findUser(pool, name) {
   return null;
 }
 
+findUser.all = (pool) => (pools.get(pool) || new Map()).values();
+
 // Cognito's paging: Limit 1-60, an opaque token tied to the pool and the list, an empty page after the first and a
 // short page every fourth, so a client must follow the token rather than count.
-function page(res, input, list, items, name) {
-  const limit = input.Limit === undefined ? 60 : input.Limit;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 60) return fail(res, 400, 'InvalidParameterException', `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint`);
+// The request's members are named per operation (Limit or MaxResults, NextToken or PaginationToken); where the reference
+// allows a limit of 0, it means the default. Returns [status, body] or [status, __type, message].
+function pageOf(input, list, items, name, { limit: limitName = 'Limit', token: tokenName = 'NextToken', allowZero = false } = {}) {
+  const given = input[limitName];
+  const limit = given === undefined || (allowZero && given === 0) ? 60 : given;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 60) {
+    return [400, 'InvalidParameterException', `1 validation error detected: Value '${given}' at '${limitName[0].toLowerCase()}${limitName.slice(1)}' failed to satisfy constraint`];
+  }
   let position = { next: 0, page: 0 };
-  if (input.NextToken !== undefined) {
+  if (input[tokenName] !== undefined) {
     try {
-      position = JSON.parse(Buffer.from(input.NextToken, 'base64').toString('utf8'));
+      position = JSON.parse(Buffer.from(input[tokenName], 'base64').toString('utf8'));
       if (position.list !== list) throw new Error('token of another list');
     } catch {
-      return fail(res, 400, 'InvalidParameterException', 'Invalid pagination token.');
+      return [400, 'InvalidParameterException', 'Invalid pagination token.'];
     }
   }
   const wanted = position.page === 1 ? 0 : position.page % 4 === 3 ? Math.ceil(limit / 2) : limit;
   const body = { [name]: items.slice(position.next, position.next + wanted) };
   const next = position.next + wanted;
-  if (next < items.length) body.NextToken = Buffer.from(JSON.stringify({ list, next, page: position.page + 1, nonce: crypto.randomBytes(4).toString('hex') })).toString('base64');
-  return reply(res, 200, body);
+  if (next < items.length) body[tokenName] = Buffer.from(JSON.stringify({ list, next, page: position.page + 1, nonce: crypto.randomBytes(4).toString('hex') })).toString('base64');
+  return [200, body];
+}
+
+function page(res, input, list, items, name, members) {
+  const [status, ...rest] = pageOf(input, list, items, name, members);
+  return rest.length === 2 ? fail(res, status, ...rest) : reply(res, status, rest[0]);
 }
 
 const groupOperations = {
@@ -322,6 +363,13 @@ const groupOperations = {
 };
 const needsGroup = new Set(['GetGroup', 'UpdateGroup', 'DeleteGroup', 'ListUsersInGroup', 'AdminAddUserToGroup', 'AdminRemoveUserFromGroup']);
 const needsUser = new Set(['AdminAddUserToGroup', 'AdminRemoveUserFromGroup', 'AdminListGroupsForUser']);
+
+function poolOperation(res, operation, input) {
+  if (typeof input.UserPoolId !== 'string') return fail(res, 400, 'InvalidParameterException', 'UserPoolId is required.');
+  if (input.UserPoolId.endsWith('_NoSuchPool')) return fail(res, 400, 'ResourceNotFoundException', `User pool ${input.UserPoolId} does not exist.`);
+  const [status, ...rest] = helpDesk.poolOperations[operation](input);
+  return rest.length === 2 ? fail(res, status, ...rest) : reply(res, status, rest[0] === null ? '' : rest[0]);
+}
 
 function groupOperation(res, operation, input) {
   if (typeof input.UserPoolId !== 'string') return fail(res, 400, 'InvalidParameterException', 'UserPoolId is required.');
@@ -381,7 +429,7 @@ function parseFilter(filter) {
 
 function listUsers(res, input) {
   const size = pagedPoolSize(input.UserPoolId);
-  if (size === null) return fail(res, 400, 'ResourceNotFoundException', `User pool ${input.UserPoolId} does not exist.`);
+  if (size === null) return listStoredUsers(res, input);
   const limit = input.Limit === undefined ? 60 : input.Limit;
   stats.listUsersLimits.push(limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 60) {
@@ -414,6 +462,18 @@ function listUsers(res, input) {
   return reply(res, 200, body);
 }
 
+// ListUsers on a pool of stored users: the same filter grammar and paging as Cognito.
+function listStoredUsers(res, input) {
+  if (typeof input.UserPoolId !== 'string' || input.UserPoolId.endsWith('_NoSuchPool') || !pools.has(input.UserPoolId)) {
+    return fail(res, 400, 'ResourceNotFoundException', `User pool ${input.UserPoolId} does not exist.`);
+  }
+  stats.listUsersLimits.push(input.Limit === undefined ? 60 : input.Limit);
+  const matches = parseFilter(input.Filter);
+  if (!matches) return fail(res, 400, 'InvalidParameterException', 'Error while parsing filter.');
+  const users = [...pools.get(input.UserPoolId).values()].filter(matches).map(userType);
+  return page(res, input, `users:${input.UserPoolId}:${input.Filter || ''}`, users, 'Users', { limit: 'Limit', token: 'PaginationToken' });
+}
+
 function describeUserPool(res, input) {
   const size = pagedPoolSize(input.UserPoolId);
   if (size === null && (typeof input.UserPoolId !== 'string' || input.UserPoolId.endsWith('_NoSuchPool'))) {
@@ -421,7 +481,14 @@ function describeUserPool(res, input) {
   }
   if (size === null) {
     const count = pools.get(input.UserPoolId)?.size || 0;
-    return reply(res, 200, { UserPool: { Id: input.UserPoolId, Name: 'stand-in', EstimatedNumberOfUsers: count, Policies: { PasswordPolicy: defaultPolicy } } });
+    const settings = settingsOf(input.UserPoolId);
+    return reply(res, 200, {
+      UserPool: {
+        Id: input.UserPoolId, Name: 'stand-in', EstimatedNumberOfUsers: count,
+        Policies: { PasswordPolicy: { ...defaultPolicy, TemporaryPasswordValidityDays: settings.temporaryPasswordValidityDays } },
+        UserPoolAddOns: { AdvancedSecurityMode: settings.threatProtection ? 'ENFORCED' : 'OFF' },
+      },
+    });
   }
   return reply(res, 200, {
     UserPool: {

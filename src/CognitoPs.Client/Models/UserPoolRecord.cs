@@ -18,6 +18,14 @@ namespace CognitoPs.Client
 
         public PasswordPolicy? PasswordPolicy { get; set; }
 
+        /// <summary>
+        /// How long a temporary password (an invitation) stays valid: the password policy's TemporaryPasswordValidityDays,
+        /// else the older AdminCreateUserConfig.UnusedAccountValidityDays it replaced, else Cognito's default of 7 days.
+        /// </summary>
+        public int InvitationValidityDays { get; set; } = DefaultInvitationValidityDays;
+
+        public const int DefaultInvitationValidityDays = 7;
+
         internal static UserPoolRecord Read(JsonElement pool)
         {
             var policy = pool.TryGetProperty("Policies", out var policies) && policies.TryGetProperty("PasswordPolicy", out var p)
@@ -31,6 +39,9 @@ namespace CognitoPs.Client
                 Modified = Json.Date(pool, "LastModifiedDate"),
                 EstimatedNumberOfUsers = Json.Int(pool, "EstimatedNumberOfUsers"),
                 PasswordPolicy = policy,
+                InvitationValidityDays = policy?.TemporaryPasswordValidityDays
+                    ?? (pool.TryGetProperty("AdminCreateUserConfig", out var invitations) ? Json.Int(invitations, "UnusedAccountValidityDays") : null)
+                    ?? DefaultInvitationValidityDays,
             };
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
@@ -46,7 +47,7 @@ namespace CognitoPs.Commands
             WriteObject(IamPolicy.Document(cmdlets, UserPoolArn));
         }
 
-        private System.Collections.Generic.IEnumerable<string> Matching(string pattern)
+        private IEnumerable<string> Matching(string pattern)
         {
             var wildcard = new WildcardPattern(pattern, WildcardOptions.IgnoreCase);
             var found = IamPolicy.Cmdlets.Keys.Where(name => wildcard.IsMatch(name)).ToList();

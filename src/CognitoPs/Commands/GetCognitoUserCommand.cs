@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using CognitoPs.Client;
 
@@ -17,6 +18,7 @@ namespace CognitoPs.Commands
         private PagingCounter? _paging;
         private bool _listIncomplete;
         private BulkProgress? _progress;
+        private readonly Dictionary<string, DateTime> _invitationCutoffs = new Dictionary<string, DateTime>(StringComparer.Ordinal);
 
         /// <summary>One or more user names (or aliases): each is read with AdminGetUser.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByNameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -51,6 +53,29 @@ namespace CognitoPs.Commands
         [Parameter(ParameterSetName = ListSet)]
         public SwitchParameter Disabled { get; set; }
 
+        /// <summary>
+        /// Users whose invitation has expired: FORCE_CHANGE_PASSWORD and created longer ago than the pool's temporary
+        /// password validity (read once per pool). They cannot use "forgot password"; pipe them to Send-CognitoUserInvitation.
+        /// </summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter InvitationExpired { get; set; }
+
+        /// <summary>Users created before this time (checked on each user: Cognito cannot filter on dates).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? CreatedBefore { get; set; }
+
+        /// <summary>Users created after this time.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? CreatedAfter { get; set; }
+
+        /// <summary>Users last modified before this time.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? ModifiedBefore { get; set; }
+
+        /// <summary>Users last modified after this time.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? ModifiedAfter { get; set; }
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
@@ -59,6 +84,13 @@ namespace CognitoPs.Commands
             if (Enabled && Disabled)
             {
                 Report(new InputValidationException("ConflictingStatusFilter", "Specify -Enabled or -Disabled, not both.", null, terminating: true),
+                    "Cannot list users", null, UserPoolId, settingsShared: true);
+            }
+
+            if (InvitationExpired && Status != null && Status != CognitoUserStatus.FORCE_CHANGE_PASSWORD)
+            {
+                Report(new InputValidationException("ConflictingStatusFilter",
+                        $"-InvitationExpired finds users in status FORCE_CHANGE_PASSWORD; it cannot be combined with -Status {Status}.", null, terminating: true),
                     "Cannot list users", null, UserPoolId, settingsShared: true);
             }
         }
@@ -111,7 +143,16 @@ namespace CognitoPs.Commands
             try
             {
                 var pool = ResolveCurrentPool();
-                var query = new UserQuery(Filter, Email, UsernamePrefix, Status, Enabled ? true : Disabled ? false : (bool?)null);
+                var createdBefore = CreatedBefore;
+                if (InvitationExpired)
+                {
+                    var cutoff = InvitationCutoff(pool);
+                    createdBefore = createdBefore is DateTime given && given.ToUniversalTime() < cutoff ? given : cutoff;
+                }
+
+                var query = new UserQuery(Filter, Email, UsernamePrefix, InvitationExpired ? CognitoUserStatus.FORCE_CHANGE_PASSWORD : Status,
+                    Enabled ? true : Disabled ? false : (bool?)null,
+                    new DateWindow(CreatedAfter, createdBefore), new DateWindow(ModifiedAfter, ModifiedBefore));
                 var client = pool.Client;
                 var endpoint = pool.EndpointUrl;
                 WriteVerbose($"Listing users of user pool '{userPoolId}'" + (query.ServerFilter is null ? "." : $" with filter: {query.ServerFilter}"));
@@ -138,6 +179,21 @@ namespace CognitoPs.Commands
             {
                 Report(ex, $"Cannot list the users of user pool '{userPoolId}'", null, userPoolId, shared);
             }
+        }
+
+        /// <summary>The moment before which a still-unused invitation to this pool has expired, from one DescribeUserPool per pool.</summary>
+        private DateTime InvitationCutoff(PoolTarget pool)
+        {
+            var key = pool.Client.Region + "|" + pool.EndpointUrl + "|" + pool.UserPoolId;
+            if (!_invitationCutoffs.TryGetValue(key, out var cutoff))
+            {
+                var days = Await(pool.Client.DescribeUserPoolAsync(pool.UserPoolId, StopToken)).InvitationValidityDays;
+                WriteVerbose($"Invitations to user pool '{pool.UserPoolId}' are valid for {days} day(s).");
+                cutoff = DateTime.UtcNow.AddDays(-days);
+                _invitationCutoffs[key] = cutoff;
+            }
+
+            return cutoff;
         }
 
         /// <summary>

@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using CognitoPs.Client;
@@ -30,44 +28,14 @@ namespace CognitoPs.Commands
 
         protected override object? Output(PendingUser user, object? reply)
         {
-            var identities = ((UserRecord)reply!).Attributes.FirstOrDefault(a => a.Key == "identities").Value;
-            return string.IsNullOrEmpty(identities)
-                ? Array.Empty<CognitoUserIdentity>()
-                : Read(identities, user).ToArray();
-        }
-
-        /// <summary>The attribute's JSON array: userId, providerName, providerType, primary, dateCreated (epoch milliseconds).</summary>
-        private IEnumerable<CognitoUserIdentity> Read(string identities, PendingUser user)
-        {
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(identities);
-            }
-            catch (JsonException)
+            var identities = LinkedIdentityRecord.ReadAll((UserRecord)reply!);
+            if (identities is null)
             {
                 WriteWarning($"The identities attribute of {user.Target} is not the JSON Cognito writes; it was skipped.");
-                yield break;
+                return Array.Empty<CognitoUserIdentity>();
             }
 
-            using (document)
-            {
-                if (document.RootElement.ValueKind != JsonValueKind.Array)
-                {
-                    yield break;
-                }
-
-                foreach (var item in document.RootElement.EnumerateArray())
-                {
-                    string? Text(string name) => item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-                    var created = item.TryGetProperty("dateCreated", out var date) && date.TryGetInt64(out var milliseconds)
-                        ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds).LocalDateTime
-                        : (DateTime?)null;
-                    var primary = item.TryGetProperty("primary", out var p) && (p.ValueKind == JsonValueKind.True || (p.ValueKind == JsonValueKind.String && p.GetString() == "true"));
-                    yield return new CognitoUserIdentity(user.Username!, user.UserPoolId!, user.Client.Region, user.EndpointUrl,
-                        Text("providerName") ?? "", Text("providerType"), Text("userId") ?? "", created, primary);
-                }
-            }
+            return identities.Select(identity => new CognitoUserIdentity(user.Username!, user.UserPoolId!, user.Client.Region, user.EndpointUrl, identity)).ToArray();
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,7 +11,7 @@ namespace CognitoPs.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "CognitoUserIdentity", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(CognitoUserActionResult))]
-    [CognitoOperations(nameof(CognitoOperation.AdminDisableProviderForUser))]
+    [CognitoOperations(nameof(CognitoOperation.AdminGetUser), nameof(CognitoOperation.AdminDisableProviderForUser))]
     public sealed class RemoveCognitoUserIdentityCommand : CognitoUserChangeCmdlet
     {
         /// <summary>The identity provider's name in the pool. Binds from Get-CognitoUserIdentity's ProviderName.</summary>
@@ -38,7 +39,18 @@ namespace CognitoPs.Commands
 
         protected override string ActionFor(PendingUser user) => $"Unlink the {((FederatedIdentity)user.State!).ProviderName} identity '{((FederatedIdentity)user.State!).UserId}'";
 
-        protected override Task<object?> Send(PendingUser user, CancellationToken cancellationToken) =>
-            WithoutReply(user.Client.AdminDisableProviderForUserAsync(user.UserPoolId!, user.Username!, (FederatedIdentity)user.State!, cancellationToken));
+        /// <summary>AdminDisableProviderForUser names no user: check that the identity is this user's before unlinking it.</summary>
+        protected override async Task<object?> Send(PendingUser user, CancellationToken cancellationToken)
+        {
+            var identity = (FederatedIdentity)user.State!;
+            var current = await user.Client.AdminGetUserAsync(user.UserPoolId!, user.Username!, cancellationToken).ConfigureAwait(false);
+            if (LinkedIdentityRecord.ReadAll(current)?.Any(linked => linked.Is(identity)) != true)
+            {
+                throw new IdentityNotLinkedException(identity, user.Username!, user.UserPoolId!);
+            }
+
+            await user.Client.AdminDisableProviderForUserAsync(user.UserPoolId!, user.Username!, identity, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
     }
 }

@@ -1,6 +1,6 @@
-using System.Linq;
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,6 +16,15 @@ namespace CognitoPs.Commands
     [CognitoOperations(nameof(CognitoOperation.AdminSetUserMFAPreference))]
     public sealed class SetCognitoUserMfaPreferenceCommand : CognitoUserChangeCmdlet
     {
+        /// <summary>One or more user names. No Email alias here: -Email is the email MFA setting.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("User")]
+        [AllowNull]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        [UsernameTransformation("Username", "User")]
+        public override string?[]? Username { get => base.Username; set => base.Username = value; }
+
         /// <summary>The authenticator app (TOTP). Enabling it needs an app the user has already set up.</summary>
         [Parameter]
         public CognitoMfaSetting? Totp { get; set; }

@@ -178,6 +178,10 @@ namespace CognitoPs
                     (errorId, category, target) = (configuration.ErrorId, CategoryOf(configuration.Problem), terminating ? null : username);
                     recommendedAction = configuration.RecommendedAction;
                     break;
+                case IdentityNotLinkedException _:
+                    (errorId, category, target, terminating) = ("IdentityNotLinked", ErrorCategory.ObjectNotFound, username, false);
+                    recommendedAction = "Get-CognitoUserIdentity lists the identities linked to the user.";
+                    break;
                 case InputValidationException invalid:
                     (errorId, category, target, terminating) = (invalid.ErrorId, ErrorCategory.InvalidArgument, invalid.Target ?? username ?? context.GroupName, invalid.Terminating);
                     break;

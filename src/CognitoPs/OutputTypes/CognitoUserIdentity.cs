@@ -1,4 +1,5 @@
 using System;
+using CognitoPs.Client;
 
 namespace CognitoPs
 {
@@ -8,18 +9,17 @@ namespace CognitoPs
     /// </summary>
     public sealed class CognitoUserIdentity
     {
-        public CognitoUserIdentity(string username, string userPoolId, string region, string? endpointUrl, string providerName, string? providerType,
-            string userId, DateTime? created, bool primary)
+        public CognitoUserIdentity(string username, string userPoolId, string region, string? endpointUrl, LinkedIdentityRecord identity)
         {
             Username = username;
             UserPoolId = userPoolId;
             Region = region;
             EndpointUrl = endpointUrl;
-            ProviderName = providerName;
-            ProviderType = providerType;
-            UserId = userId;
-            Created = created;
-            Primary = primary;
+            ProviderName = identity.ProviderName;
+            ProviderType = identity.ProviderType;
+            UserId = identity.UserId;
+            Created = identity.Created;
+            Primary = identity.Primary;
         }
 
         public string Username { get; }
