@@ -256,14 +256,24 @@ Describe 'Bad-input matrix: the lifecycle cmdlets' {
             @{ Cmdlet = 'Set-CognitoUserAttribute'; Extra = @{ Attribute = @{ locale = 'de' } } }
             @{ Cmdlet = 'Remove-CognitoUserAttribute'; Extra = @{ Name = 'locale' } }
             @{ Cmdlet = 'Revoke-CognitoUserSession'; Extra = @{} }
+            @{ Cmdlet = 'Get-CognitoUserMfa'; Extra = @{}; RequestsPerUser = 2 }
+            @{ Cmdlet = 'Set-CognitoUserMfaPreference'; Extra = @{ Sms = 'Disabled' } }
+            @{ Cmdlet = 'Reset-CognitoUserMfa'; Extra = @{ Force = $true } }
+            @{ Cmdlet = 'Get-CognitoUserDevice'; Extra = @{} }
+            @{ Cmdlet = 'Get-CognitoUserAuthEvent'; Extra = @{} }
+            @{ Cmdlet = 'Send-CognitoUserInvitation'; Extra = @{ DeliveryMedium = 'Email' }; Status = 'FORCE_CHANGE_PASSWORD' }
+            @{ Cmdlet = 'Get-CognitoUserIdentity'; Extra = @{} }
         )
         function Invoke-Row([hashtable] $Spec, [object[]] $Items, [hashtable] $Parameters) {
             Reset-FakeStats
             Set-FakeGatewayFaults
             $pool = 'eu-west-1_Bad' + [guid]::NewGuid().ToString('n').Substring(0, 6)
             $valid = if ($Spec.Cmdlet -eq 'New-CognitoUser') { 'valid-new-1', 'valid-new-2' } else { 'valid-1', 'valid-2' }
-            Add-FakeUsers $pool @('valid-1', 'valid-2' | ForEach-Object {
-                    @{ Username = $_; UserStatus = 'UNCONFIRMED'; Attributes = @(@{ Name = 'email_verified'; Value = 'true' }, @{ Name = 'locale'; Value = 'fr' }) } })
+            $users = @('valid-1', 'valid-2' | ForEach-Object {
+                    @{ Username = $_; UserStatus = $(if ($Spec['Status']) { $Spec['Status'] } else { 'UNCONFIRMED' })
+                        Attributes = @(@{ Name = 'email'; Value = "$_@example.com" }, @{ Name = 'email_verified'; Value = 'true' }, @{ Name = 'locale'; Value = 'fr' }) } })
+            Invoke-RestMethod -Method Post -Uri "$FakeUrl/__seed" -ContentType 'application/json' `
+                -Body (@{ pool = $pool; users = $users; settings = @{ ThreatProtection = $true } } | ConvertTo-Json -Depth 6) | Out-Null
             # The valid items bring their pool and endpoint (as Get-CognitoUser objects do), so a bad item's own values count.
             $validItems = $valid | ForEach-Object { [pscustomobject]@{ Username = $_; UserPoolId = $pool; EndpointUrl = $FakeGatewayUrl } }
             $all = $Spec.Extra.Clone()
@@ -272,14 +282,16 @@ Describe 'Bad-input matrix: the lifecycle cmdlets' {
             $caught = $null
             $errors = $null
             try { $piped | & $Spec.Cmdlet @all -ErrorVariable errors -ErrorAction SilentlyContinue | Out-Null } catch { $caught = $_ }
-            [pscustomobject]@{ Caught = $caught; Errors = @($errors); Requests = (Get-FakeGatewayStats).requests }
+            [pscustomobject]@{ Caught = $caught; Errors = @($errors); Requests = (Get-FakeGatewayStats).requests / $(if ($Spec['RequestsPerUser']) { $Spec['RequestsPerUser'] } else { 1 }) }
         }
     }
 
     It '<Cmdlet>: a bad piped item fails alone with its own error, the valid ones are sent' -ForEach @(
         @{ Cmdlet = 'New-CognitoUser' }, @{ Cmdlet = 'Remove-CognitoUser' }, @{ Cmdlet = 'Enable-CognitoUser' }, @{ Cmdlet = 'Disable-CognitoUser' },
         @{ Cmdlet = 'Reset-CognitoUserPassword' }, @{ Cmdlet = 'Confirm-CognitoUser' }, @{ Cmdlet = 'Set-CognitoUserAttribute' },
-        @{ Cmdlet = 'Remove-CognitoUserAttribute' }, @{ Cmdlet = 'Revoke-CognitoUserSession' }
+        @{ Cmdlet = 'Remove-CognitoUserAttribute' }, @{ Cmdlet = 'Revoke-CognitoUserSession' }, @{ Cmdlet = 'Get-CognitoUserMfa' },
+        @{ Cmdlet = 'Set-CognitoUserMfaPreference' }, @{ Cmdlet = 'Reset-CognitoUserMfa' }, @{ Cmdlet = 'Get-CognitoUserDevice' },
+        @{ Cmdlet = 'Get-CognitoUserAuthEvent' }, @{ Cmdlet = 'Send-CognitoUserInvitation' }, @{ Cmdlet = 'Get-CognitoUserIdentity' }
     ) {
         $spec = $LifecycleCmdlets | Where-Object { $_.Cmdlet -eq $Cmdlet }
         $rows = @(
@@ -326,6 +338,57 @@ Describe 'Bad-input matrix: the lifecycle cmdlets' {
             $run.Errors[0].FullyQualifiedErrorId.Split(',')[0] | Should -Be $ErrorId
             $run.Requests | Should -Be 2
         }
+    }
+}
+
+Describe 'Bad-input matrix: device keys and provider identities' {
+    BeforeAll {
+        # valid-1 and valid-2 each have one device and one linked Google identity, so every valid item succeeds.
+        function Invoke-IdentityRow([string] $Cmdlet, [hashtable] $Bad) {
+            Reset-FakeStats
+            Set-FakeGatewayFaults
+            $pool = 'eu-west-1_BadI' + [guid]::NewGuid().ToString('n').Substring(0, 6)
+            $users = 1, 2 | ForEach-Object {
+                @{ Username = "valid-$_"; Devices = @(@{ DeviceKey = "eu-west-1_0000000$_-aaaa-4bbb-8ccc-00000000000$_" })
+                    Attributes = @(@{ Name = 'identities'; Value = (ConvertTo-Json -Compress @(@{ userId = "g-$_"; providerName = 'Google'; providerType = 'Google'; primary = $false; dateCreated = 1767225600000 })) }) }
+            }
+            Invoke-RestMethod -Method Post -Uri "$FakeUrl/__seed" -ContentType 'application/json' `
+                -Body (@{ pool = $pool; users = @($users); settings = @{ Providers = @(@{ ProviderName = 'Google'; ProviderType = 'Google' }) } } | ConvertTo-Json -Depth 8) | Out-Null
+            $valid = 1, 2 | ForEach-Object {
+                $linkedId = if ($Cmdlet -eq 'Add-CognitoUserIdentity') { "new-$_" } else { "g-$_" }
+                @{ Username = "valid-$_"; UserPoolId = $pool; EndpointUrl = $FakeGatewayUrl; DeviceKey = "eu-west-1_0000000$_-aaaa-4bbb-8ccc-00000000000$_"; ProviderName = 'Google'; ProviderUserId = $linkedId }
+            }
+            $badItem = $valid[0].Clone()
+            foreach ($key in $Bad.Keys) { $badItem[$key] = $Bad[$key] }
+            $caught = $null
+            $errors = $null
+            $items = @($valid[0], $badItem, $valid[1]) | ForEach-Object { [pscustomobject]$_ }
+            try { $items | & $Cmdlet -Confirm:$false -ErrorVariable errors -ErrorAction SilentlyContinue | Out-Null } catch { $caught = $_ }
+            [pscustomobject]@{ Caught = $caught; Errors = @($errors); Stats = (Get-FakeGatewayStats).byOperation }
+        }
+    }
+
+    It '<Cmdlet> with a piped <Name>: <ErrorId> for that item, the valid ones are sent' -ForEach @(
+        foreach ($bad in @(@{ Name = 'empty device key'; Value = @{ DeviceKey = '' }; ErrorId = 'DeviceKeyMissing' }, @{ Name = '56-character device key'; Value = @{ DeviceKey = 'k' * 56 }; ErrorId = 'DeviceKeyTooLong' },
+                @{ Name = 'device key with a newline'; Value = @{ DeviceKey = "eu-west-1_1`n2" }; ErrorId = 'DeviceKeyInvalidCharacter' })) {
+            @{ Cmdlet = 'Remove-CognitoUserDevice'; Name = $bad.Name; Bad = $bad.Value; ErrorId = $bad.ErrorId; Operation = 'AdminForgetDevice' }
+        }
+        foreach ($cmdlet in @(@{ Name = 'Add-CognitoUserIdentity'; Operation = 'AdminLinkProviderForUser' }, @{ Name = 'Remove-CognitoUserIdentity'; Operation = 'AdminDisableProviderForUser' })) {
+            foreach ($bad in @(@{ Name = 'blank provider name'; Value = @{ ProviderName = ' ' }; ErrorId = 'ProviderNameMissing' },
+                    @{ Name = '33-character provider name'; Value = @{ ProviderName = 'p' * 33 }; ErrorId = 'ProviderNameTooLong' },
+                    @{ Name = 'provider user id with a tab'; Value = @{ ProviderUserId = "g`t1" }; ErrorId = 'ProviderUserIdInvalidCharacter' },
+                    @{ Name = '2049-character provider user id'; Value = @{ ProviderUserId = 'u' * 2049 }; ErrorId = 'ProviderUserIdTooLong' })) {
+                @{ Cmdlet = $cmdlet.Name; Name = $bad.Name; Bad = $bad.Value; ErrorId = $bad.ErrorId; Operation = $cmdlet.Operation }
+            }
+        }
+    ) {
+        $run = Invoke-IdentityRow $Cmdlet $Bad
+
+        $run.Caught | Should -BeNullOrEmpty
+        $run.Errors.Count | Should -Be 1
+        $run.Errors[0].FullyQualifiedErrorId.Split(',')[0] | Should -Be $ErrorId
+        $run.Errors[0].TargetObject | Should -Not -BeNullOrEmpty
+        $run.Stats.$Operation | Should -Be 2 -Because 'both valid items are sent'
     }
 }
 

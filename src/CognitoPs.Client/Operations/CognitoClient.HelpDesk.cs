@@ -7,7 +7,7 @@ namespace CognitoPs.Client
     /// <summary>The help desk's operations: MFA, remembered devices, sign-in history and linked identities, one method each.</summary>
     public sealed partial class CognitoClient
     {
-        /// <summary>AdminGetUserAuthFactors: the user's sign-in factors and MFA. Endpoints from before 2026 answer UnknownOperationException.</summary>
+        /// <summary>AdminGetUserAuthFactors: the user's sign-in factors and MFA. Older Cognito-compatible endpoints answer UnknownOperationException.</summary>
         public Task<AuthFactorsRecord> AdminGetUserAuthFactorsAsync(string userPoolId, string username, CancellationToken cancellationToken) =>
             CallAsync(CognitoOperation.AdminGetUserAuthFactors, RequestTarget.User(userPoolId, username), body => WriteUser(body, userPoolId, username),
                 AuthFactorsRecord.Read, cancellationToken);

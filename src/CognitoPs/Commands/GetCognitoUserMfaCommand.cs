@@ -46,7 +46,7 @@ namespace CognitoPs.Commands
             }
             catch (CognitoServiceException ex) when (ex.MeansUnknownOperation)
             {
-                // An endpoint from before 2026: what AdminGetUser tells is all there is.
+                // An endpoint without it (an older Cognito-compatible service): what AdminGetUser tells is all there is.
                 return (record, (AuthFactorsRecord?)null, (string?)$"{user.Client.Endpoint.Host} does not know AdminGetUserAuthFactors ({ex.ErrorCode}): AuthFactors of {user.Target} is left empty.");
             }
         }

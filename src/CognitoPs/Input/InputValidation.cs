@@ -41,7 +41,7 @@ namespace CognitoPs
             {
                 throw new InputValidationException(kind + "Missing",
                     name is null ? $"No {what} was given (the input had no {kind})." : $"The {what} is empty or white space.",
-                    name, fromCommandLine);
+                    null, fromCommandLine); // nothing to name: the record targets the item's user
             }
 
             if (name!.Length > maxLength)
