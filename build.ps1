@@ -64,7 +64,7 @@ function Invoke-Build {
     Invoke-Native 'generating help' {
         & $pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'build/New-CognitoHelp.ps1') -ModuleManifest (Join-Path $ModuleOut 'CognitoPs.psd1') `
             -DocumentationFile (Join-Path $bin 'CognitoPs.xml') -SourceFile (Join-Path $PSScriptRoot 'module/en-US/CognitoPs.help-source.xml') `
-            -OutputFile (Join-Path $ModuleOut 'en-US/CognitoPs.dll-Help.xml')
+            -OutputFile (Join-Path $ModuleOut 'en-US/CognitoPs.dll-Help.xml') -AboutFile (Join-Path $ModuleOut 'en-US/about_CognitoPs.help.txt')
     }
     Write-Host "Module written to $ModuleOut"
 }

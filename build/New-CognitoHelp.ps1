@@ -7,14 +7,17 @@
     each parameter's description from the C# doc comments (<summary> of the property, in CognitoPs.xml); inputs and
     outputs from the pipeline parameters and [OutputType]. Synopsis, description, examples and related links come from
     the hand-written source (module/en-US/CognitoPs.help-source.xml). The build fails when a cmdlet has no hand-written
-    entry or example, or a parameter has no description.
+    entry or example, or a parameter has no description. It also writes the ready IAM policies into the built about
+    topic, from Get-CognitoIamPolicy itself.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string] $DocumentationFile,
     [Parameter(Mandatory)] [string] $SourceFile,
-    [Parameter(Mandatory)] [string] $OutputFile
+    [Parameter(Mandatory)] [string] $OutputFile,
+    # The built about topic: each '<policy>' line below a 'PS> Get-CognitoIamPolicy ...' line becomes that command's output.
+    [Parameter(Mandatory)] [string] $AboutFile
 )
 
 $ErrorActionPreference = 'Stop'
@@ -234,5 +237,15 @@ foreach ($cmdlet in $cmdlets) {
 $writer.WriteEndElement()
 $writer.WriteEndDocument()
 $writer.Dispose()
+
+# The about topic's policies: produced here, by the cmdlet, so that the text cannot drift from the code.
+$about = Get-Content $AboutFile
+$filled = for ($i = 0; $i -lt $about.Count; $i++) {
+    if ($about[$i] -notmatch '^(\s*)<policy>$') { $about[$i]; continue }
+    $indent = $Matches[1]
+    if ($i -eq 0 -or $about[$i - 1] -notmatch '^\s*PS> (Get-CognitoIamPolicy\b.*)$') { $problems.Add("${AboutFile}: a <policy> line must follow a 'PS> Get-CognitoIamPolicy' line"); continue }
+    (& ([scriptblock]::Create($Matches[1]))) -split "`r?`n" | ForEach-Object { $indent + $_ }
+}
+Set-Content $AboutFile $filled
 if ($problems) { throw "Help is incomplete:`n  " + ($problems -join "`n  ") }
 Write-Host "Help for $($cmdlets.Count) cmdlets written to $OutputFile"

@@ -43,12 +43,43 @@ Describe 'Help' {
         (Get-Help Set-CognitoUserPassword -Parameter MaxRetries).defaultValue | Should -Be '3'
     }
 
-    It 'about_CognitoPs covers connecting, credentials, regions and endpoints, quotas, errors and secrets' {
+    It 'about_CognitoPs covers connecting, credentials, the help desk, IAM policies, regions and endpoints, quotas, errors and secrets' {
         $about = Get-Help about_CognitoPs | Out-String
-        foreach ($section in 'CONNECTING', 'CREDENTIALS', 'REGIONS AND ENDPOINTS', 'QUOTAS', 'ERRORS, AND RETRYING FAILURES', 'SECRETS') {
+        foreach ($section in 'CONNECTING', 'CREDENTIALS', 'THE HELP DESK', 'IAM POLICIES', 'REGIONS AND ENDPOINTS', 'QUOTAS', 'ERRORS, AND RETRYING FAILURES', 'SECRETS') {
             $about | Should -Match $section
         }
         $about | Should -Match '-MaxRequestsPerSecond'
+    }
+
+    It 'each cmdlet''s help lists the IAM actions it declares' {
+        foreach ($cmdlet in $Cmdlets) {
+            $declared = $cmdlet.ImplementingType.GetCustomAttributes($false) | Where-Object { $_.GetType().Name -eq 'CognitoOperationsAttribute' }
+            $text = (Get-Help $cmdlet.Name -Full).description.Text -join ' '
+            if (-not $declared) { $text | Should -Match 'IAM actions: none'; continue }
+            foreach ($operation in @($declared.Operations) + @($declared.Occasional)) {
+                $text | Should -Match ([regex]::Escape("cognito-idp:$operation")) -Because "$($cmdlet.Name) may send $operation"
+            }
+        }
+    }
+
+    It 'the README''s and the about topic''s ready IAM policies are what Get-CognitoIamPolicy writes today' {
+        # Each is a 'PS> Get-CognitoIamPolicy ...' line followed by a JSON document at the same indentation.
+        $pattern = '(?ms)^(?<indent>[ ]*)PS> (?<command>Get-CognitoIamPolicy[^\r\n]*)\r?\n(?<json>\k<indent>\{.*?^\k<indent>\})'
+        $about = Get-Content (Join-Path $ModuleOutDir 'en-US/about_CognitoPs.help.txt') -Raw
+        $readme = Get-Content (Join-Path $RepoRoot 'README.md') -Raw
+        foreach ($document in @(@{ Name = 'README.md'; Text = $readme }, @{ Name = 'about_CognitoPs'; Text = $about })) {
+            $found = [regex]::Matches($document.Text, $pattern)
+            $found.Count | Should -Be 2 -Because "$($document.Name) ships the help-desk and the full-admin policy"
+            foreach ($match in $found) {
+                $indent = $match.Groups['indent'].Value
+                $shipped = ($match.Groups['json'].Value -split '\r?\n' | ForEach-Object { $_.Substring([Math]::Min($indent.Length, $_.Length)) }) -join "`n"
+                $current = (& ([scriptblock]::Create($match.Groups['command'].Value))) -replace '\r\n', "`n"
+                $shipped | Should -Be $current -Because "$($document.Name) must show what '$($match.Groups['command'].Value)' writes"
+            }
+        }
+        $helpDesk = ([regex]::Matches($readme, $pattern)[0].Groups['json'].Value | ConvertFrom-Json).Statement.Action
+        $helpDesk | Should -Contain 'cognito-idp:AdminDeleteSoftwareToken'
+        $helpDesk | Should -Not -Contain 'cognito-idp:AdminDeleteUser' -Because 'the help desk does not delete users'
     }
 }
 
@@ -80,7 +111,10 @@ Describe 'Conventions' {
         @{ Name = 'Revoke-CognitoUserSession'; Impact = 'Medium' }, @{ Name = 'Set-CognitoUserPassword'; Impact = 'Medium' }
         @{ Name = 'New-CognitoGroup'; Impact = 'Low' }, @{ Name = 'Set-CognitoGroup'; Impact = 'Medium' }
         @{ Name = 'Remove-CognitoGroup'; Impact = 'High' }, @{ Name = 'Add-CognitoGroupMember'; Impact = 'Medium' }
-        @{ Name = 'Remove-CognitoGroupMember'; Impact = 'Medium' }
+        @{ Name = 'Remove-CognitoGroupMember'; Impact = 'Medium' }, @{ Name = 'Set-CognitoUserMfaPreference'; Impact = 'Medium' }
+        @{ Name = 'Reset-CognitoUserMfa'; Impact = 'High' }, @{ Name = 'Remove-CognitoUserDevice'; Impact = 'Medium' }
+        @{ Name = 'Send-CognitoUserInvitation'; Impact = 'Medium' }, @{ Name = 'Add-CognitoUserIdentity'; Impact = 'Medium' }
+        @{ Name = 'Remove-CognitoUserIdentity'; Impact = 'Medium' }
     ) {
         $attribute = (Get-Command $Name).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
 
@@ -89,7 +123,8 @@ Describe 'Conventions' {
     }
 
     It 'the cmdlets that only read do not ask' {
-        foreach ($name in 'Get-CognitoUser', 'Get-CognitoUserPool', 'Get-CognitoGroup', 'Get-CognitoGroupMember', 'Connect-CognitoUserPool', 'Disconnect-CognitoUserPool') {
+        foreach ($name in 'Get-CognitoUser', 'Get-CognitoUserPool', 'Get-CognitoGroup', 'Get-CognitoGroupMember', 'Connect-CognitoUserPool', 'Disconnect-CognitoUserPool',
+            'Get-CognitoUserMfa', 'Get-CognitoUserDevice', 'Get-CognitoUserAuthEvent', 'Get-CognitoUserIdentity', 'Get-CognitoIamPolicy') {
             (Get-Command $name).Parameters.Keys | Should -Not -Contain 'WhatIf' -Because "$name changes nothing in Cognito"
         }
     }
