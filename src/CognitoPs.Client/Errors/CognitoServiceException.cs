@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace CognitoPs.Client
 {
@@ -26,10 +27,14 @@ namespace CognitoPs.Client
 
         /// <summary>
         /// True when the endpoint says it does not implement the operation: Cognito's UnknownOperationException, an
-        /// emulator's "Unsupported" or "NotImplemented" code, or HTTP 501. A plain server fault (500) is no such proof.
+        /// emulator's "Unsupported" or "NotImplemented" code, HTTP 501, or a message saying "not (yet) implemented"
+        /// (LocalStack's InternalFailure). A plain server fault (500 without such words) is no such proof.
         /// </summary>
         public bool MeansUnknownOperation =>
             ErrorCode == "UnknownOperationException" || StatusCode == HttpStatusCode.NotImplemented
-            || ErrorCode.Contains("Unsupported", StringComparison.OrdinalIgnoreCase) || ErrorCode.Contains("NotImplemented", StringComparison.OrdinalIgnoreCase);
+            || ErrorCode.Contains("Unsupported", StringComparison.OrdinalIgnoreCase) || ErrorCode.Contains("NotImplemented", StringComparison.OrdinalIgnoreCase)
+            || NotImplementedMessage.IsMatch(Message);
+
+        private static readonly Regex NotImplementedMessage = new Regex(@"\bnot (yet )?implemented\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 }

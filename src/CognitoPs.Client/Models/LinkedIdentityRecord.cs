@@ -7,7 +7,7 @@ namespace CognitoPs.Client
 {
     /// <summary>
     /// One entry of a user's <c>identities</c> attribute, the JSON array Cognito keeps of the external identities linked
-    /// to the user: userId, providerName, providerType, primary, dateCreated (epoch milliseconds).
+    /// to the user: userId, providerName, providerType, primary, dateCreated (epoch milliseconds, as a number or a string).
     /// </summary>
     public sealed class LinkedIdentityRecord
     {
@@ -48,14 +48,27 @@ namespace CognitoPs.Client
         public bool Is(FederatedIdentity identity) =>
             string.Equals(ProviderName, identity.ProviderName, StringComparison.Ordinal) && string.Equals(UserId, identity.UserId, StringComparison.Ordinal);
 
+        /// <summary>Cognito has written dateCreated both as a number and as a string of digits.</summary>
+        private static long? Milliseconds(JsonElement item, string name)
+        {
+            if (!item.TryGetProperty(name, out var value))
+            {
+                return null;
+            }
+
+            const long Last = 253402300799999; // 9999-12-31T23:59:59.999Z
+            var known = value.ValueKind == JsonValueKind.Number ? (value.TryGetInt64(out var n) ? n : (long?)null)
+                : value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed
+                : (long?)null;
+            return known is >= 0 and <= Last ? known : null;
+        }
+
         private static LinkedIdentityRecord Read(JsonElement item) => new LinkedIdentityRecord
         {
             ProviderName = Json.String(item, "providerName") ?? "",
             ProviderType = Json.String(item, "providerType"),
             UserId = Json.String(item, "userId") ?? "",
-            Created = item.TryGetProperty("dateCreated", out var date) && date.TryGetInt64(out var milliseconds)
-                ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds).LocalDateTime
-                : (DateTime?)null,
+            Created = Milliseconds(item, "dateCreated") is long milliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds).LocalDateTime : (DateTime?)null,
             Primary = item.TryGetProperty("primary", out var p) && (p.ValueKind == JsonValueKind.True || (p.ValueKind == JsonValueKind.String && p.GetString() == "true")),
         };
     }

@@ -63,6 +63,7 @@ namespace CognitoPs.Tests
             { "AdminDeleteUser", c => c.AdminDeleteUserAsync(Pool, "bob", default), "UserNotFoundException", "User does not exist." },
             { "AdminConfirmSignUp", c => c.AdminConfirmSignUpAsync(Pool, "bob", default), "NotAuthorizedException", "User cannot be confirmed. Current status is CONFIRMED" },
             { "DeleteGroup", c => c.DeleteGroupAsync(Pool, "ops", default), "ResourceNotFoundException", "Group not found." },
+            { "AdminForgetDevice", c => c.AdminForgetDeviceAsync(Pool, "bob", "eu-west-1_d1", default), "ResourceNotFoundException", "Device does not exist." },
         };
 
         [Theory]

@@ -49,6 +49,10 @@ namespace CognitoPs.Tests
         [InlineData("InvalidSmsRoleAccessPolicyException", 400, "InvalidSmsRoleAccessPolicy", ErrorCategory.InvalidOperation, "alice", false)]
         [InlineData("InvalidSmsRoleTrustRelationshipException", 400, "InvalidSmsRoleTrustRelationship", ErrorCategory.InvalidOperation, "alice", false)]
         [InlineData("InvalidEmailRoleAccessPolicyException", 400, "InvalidEmailRoleAccessPolicy", ErrorCategory.InvalidOperation, "alice", false)]
+        [InlineData("UserPoolAddOnNotEnabledException", 400, "UserPoolAddOnNotEnabled", ErrorCategory.NotEnabled, "eu-west-1_Ab12", true)]
+        [InlineData("OperationNotEnabledException", 400, "OperationNotEnabled", ErrorCategory.NotEnabled, "eu-west-1_Ab12", true)]
+        [InlineData("InvalidUserPoolConfigurationException", 400, "InvalidUserPoolConfiguration", ErrorCategory.InvalidOperation, "eu-west-1_Ab12", true)]
+        [InlineData("UnknownOperationException", 400, "UnknownOperation", ErrorCategory.NotImplemented, "eu-west-1_Ab12", true)]
         public void ServiceErrorsFollowTheTable(string code, int status, string errorId, ErrorCategory category, string target, bool terminating)
         {
             var failure = CognitoErrorParser.Create(code, "service says no", (HttpStatusCode)status, "req-9");
@@ -214,6 +218,41 @@ namespace CognitoPs.Tests
             var (record, _) = Map(new InvalidPasswordException("Password does not conform to policy", HttpStatusCode.BadRequest, null));
 
             Assert.Contains("password policy", record.ErrorDetails.RecommendedAction);
+        }
+
+        [Fact]
+        public void AMissingDeviceIsThatItemsObjectNotFoundNotThePools()
+        {
+            var answer = new ResourceNotFoundException("Device does not exist.", HttpStatusCode.BadRequest, "req-1");
+
+            var (record, terminating) = Map(new DeviceNotFoundException("eu-west-1_d1", "alice", "eu-west-1_Ab12", answer));
+
+            Assert.False(terminating);
+            Assert.Equal("ResourceNotFound", record.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ObjectNotFound, record.CategoryInfo.Category);
+            Assert.Equal("alice", record.TargetObject);
+            Assert.Contains("Get-CognitoUserDevice", record.ErrorDetails.RecommendedAction);
+        }
+
+        [Fact]
+        public void AnIdentityNotLinkedToTheUserIsThatItemsObjectNotFound()
+        {
+            var (record, terminating) = Map(new IdentityNotLinkedException(new FederatedIdentity("Google", "1082"), "alice", "eu-west-1_Ab12"));
+
+            Assert.False(terminating);
+            Assert.Equal("IdentityNotLinked", record.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.ObjectNotFound, record.CategoryInfo.Category);
+            Assert.Equal("alice", record.TargetObject);
+            Assert.Contains("Google identity '1082' is not linked to user 'alice'", record.Exception.Message);
+        }
+
+        [Fact]
+        public void AMissingAddOnForAPipedPoolStopsOnlyThatItemAndSaysWhatToSwitchOn()
+        {
+            var (record, terminating) = Map(CognitoErrorParser.Create("UserPoolAddOnNotEnabledException", "not enabled", HttpStatusCode.BadRequest, null), poolFromCommandLine: false);
+
+            Assert.False(terminating);
+            Assert.Contains("threat protection", record.ErrorDetails.RecommendedAction);
         }
     }
 }

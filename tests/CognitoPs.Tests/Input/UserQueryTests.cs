@@ -78,5 +78,44 @@ namespace CognitoPs.Tests
             Assert.False(query.HasClientSideCriteria);
             Assert.True(query.Matches(User("anyone", "UNCONFIRMED")));
         }
+
+        [Fact]
+        public void DatesAreCheckedOnEachUserWhileTheStatusStillGoesToTheServer()
+        {
+            var cutoff = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+            var query = new UserQuery(null, null, null, CognitoUserStatus.UNCONFIRMED, null, created: new DateWindow(null, cutoff));
+            var old = User("old", "UNCONFIRMED");
+            old.Created = cutoff.AddDays(-1).ToLocalTime();
+            var recent = User("recent", "UNCONFIRMED");
+            recent.Created = cutoff.AddDays(1);
+            var unknown = User("unknown", "UNCONFIRMED");
+
+            Assert.Equal("cognito:user_status = \"UNCONFIRMED\"", query.ServerFilter);
+            Assert.True(query.HasClientSideCriteria);
+            Assert.True(query.Matches(old));
+            Assert.False(query.Matches(recent));
+            Assert.False(query.Matches(unknown)); // a user without a date is not known to be inside a bounded window
+        }
+
+        [Fact]
+        public void AModifiedWindowOpenAtOneEndKeepsWhatIsInside()
+        {
+            var after = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+            var query = new UserQuery(null, null, null, null, null, modified: new DateWindow(after, null));
+            var touched = User("touched");
+            touched.Modified = after.AddHours(1);
+            var untouched = User("untouched");
+            untouched.Modified = after.AddHours(-1);
+
+            Assert.Null(query.ServerFilter);
+            Assert.True(query.Matches(touched));
+            Assert.False(query.Matches(untouched));
+        }
+
+        [Fact]
+        public void AnUnboundedWindowAddsNoClientSideCheck()
+        {
+            Assert.False(new UserQuery(null, null, null, null, null, new DateWindow(null, null), new DateWindow(null, null)).HasClientSideCriteria);
+        }
     }
 }

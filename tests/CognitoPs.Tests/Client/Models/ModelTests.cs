@@ -62,5 +62,59 @@ namespace CognitoPs.Tests
             Assert.Equal(5, pool.PasswordPolicy.PasswordHistorySize);
             Assert.Equal("min 12; upper, digit", pool.PasswordPolicy.ToString());
         }
+
+        [Theory]
+        [InlineData("{\"Id\":\"p\",\"Policies\":{\"PasswordPolicy\":{\"TemporaryPasswordValidityDays\":3}},\"AdminCreateUserConfig\":{\"UnusedAccountValidityDays\":30}}", 3)]
+        [InlineData("{\"Id\":\"p\",\"Policies\":{\"PasswordPolicy\":{\"MinimumLength\":8}},\"AdminCreateUserConfig\":{\"UnusedAccountValidityDays\":30}}", 30)]
+        [InlineData("{\"Id\":\"p\"}", 7)]
+        public void AnInvitationIsValidForThePoolsTemporaryPasswordDaysElseTheOlderSettingElseSeven(string pool, int days)
+        {
+            Assert.Equal(days, UserPoolRecord.Read(JsonDocument.Parse(pool).RootElement).InvitationValidityDays);
+        }
+
+        [Fact]
+        public void LinkedIdentitiesAreReadFromTheIdentitiesAttributeAsCognitoWritesIt()
+        {
+            var user = UserRecord.Read(JsonDocument.Parse("{\"Username\":\"alice\",\"UserAttributes\":[{\"Name\":\"identities\",\"Value\":" +
+                JsonSerializer.Serialize("[{\"userId\":\"1082\",\"providerName\":\"Google\",\"providerType\":\"Google\",\"issuer\":null,\"primary\":\"true\",\"dateCreated\":\"1767225600000\"}," +
+                    "{\"userId\":\"jane@corp\",\"providerName\":\"Okta\",\"providerType\":\"SAML\",\"primary\":false,\"dateCreated\":1767225600000}]") + "}]}").RootElement);
+
+            var identities = LinkedIdentityRecord.ReadAll(user)!;
+
+            Assert.Equal(new[] { "Google:1082", "Okta:jane@corp" }, Array.ConvertAll(System.Linq.Enumerable.ToArray(identities), i => $"{i.ProviderName}:{i.UserId}"));
+            Assert.True(identities[0].Primary);
+            Assert.Equal("SAML", identities[1].ProviderType);
+            Assert.Equal(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), identities[0].Created!.Value.ToUniversalTime());
+            Assert.Equal(identities[0].Created, identities[1].Created);
+            Assert.True(identities[0].Is(new FederatedIdentity("Google", "1082")));
+            Assert.False(identities[0].Is(new FederatedIdentity("Google", "1083")));
+        }
+
+        [Theory]
+        [InlineData(null, 0)]
+        [InlineData("[]", 0)]
+        [InlineData("not json", -1)]
+        [InlineData("{\"userId\":\"1\"}", -1)]
+        public void WithoutLinkedIdentitiesTheListIsEmptyAndUnreadableTextIsNull(string? attribute, int count)
+        {
+            var user = new UserRecord { Username = "bob" };
+            if (attribute != null)
+            {
+                user.Attributes = new[] { new System.Collections.Generic.KeyValuePair<string, string>("identities", attribute) };
+            }
+
+            var identities = LinkedIdentityRecord.ReadAll(user);
+
+            Assert.Equal(count, identities is null ? -1 : identities.Count);
+        }
+
+        [Fact]
+        public void AdminGetUsersMfaSettingsAreRead()
+        {
+            var user = UserRecord.Read(JsonDocument.Parse("{\"Username\":\"bob\",\"PreferredMfaSetting\":\"SMS_MFA\",\"UserMFASettingList\":[\"SMS_MFA\",\"EMAIL_OTP\"]}").RootElement);
+
+            Assert.Equal("SMS_MFA", user.PreferredMfa);
+            Assert.Equal(new[] { "SMS_MFA", "EMAIL_OTP" }, user.EnabledMfa);
+        }
     }
 }
