@@ -12,10 +12,6 @@ namespace CognitoPs
     {
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            IamPolicy.Cmdlets.Keys
-                .Where(name => name.StartsWith(wordToComplete.Trim('\'', '"'), StringComparison.OrdinalIgnoreCase))
-                .OrderBy(name => name, StringComparer.OrdinalIgnoreCase)
-                .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name))
-                .ToList();
+            CompletionSupport.Offer(wordToComplete, () => IamPolicy.Cmdlets.Keys.OrderBy(name => name, StringComparer.OrdinalIgnoreCase).Select(name => (name, name)));
     }
 }

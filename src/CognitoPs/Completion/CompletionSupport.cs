@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
@@ -17,6 +18,27 @@ namespace CognitoPs
 
         /// <summary>How long a listing serves later Tab presses before it is asked for again.</summary>
         public static readonly TimeSpan ListingLifetime = TimeSpan.FromMinutes(5);
+
+        /// <summary>
+        /// The candidates that start with the word typed (quotes ignored, case-insensitively), in their order. Completion is a
+        /// convenience: no credentials, no network, no permission all mean an empty list (so PowerShell does not fall
+        /// back to file names), never an exception.
+        /// </summary>
+        public static IEnumerable<CompletionResult> Offer(string wordToComplete, Func<IEnumerable<(string Value, string ToolTip)>> candidates, Func<string, string>? quote = null)
+        {
+            try
+            {
+                var word = wordToComplete.Trim('\'', '"');
+                return candidates()
+                    .Where(candidate => candidate.Value.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                    .Select(candidate => new CompletionResult(quote?.Invoke(candidate.Value) ?? candidate.Value, candidate.Value, CompletionResultType.ParameterValue, candidate.ToolTip))
+                    .ToList();
+            }
+            catch (Exception)
+            {
+                return Array.Empty<CompletionResult>();
+            }
+        }
 
         /// <summary>
         /// The connection of the command being typed, as the command itself would have it: its -Region, -EndpointUrl,

@@ -16,22 +16,9 @@ namespace CognitoPs
     public sealed class DeviceKeyCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(
-            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            try
-            {
-                var word = wordToComplete.Trim('\'', '"');
-                return Devices(fakeBoundParameters)
-                    .Where(device => device.DeviceKey.StartsWith(word, StringComparison.OrdinalIgnoreCase))
-                    .Select(device => new CompletionResult(device.DeviceKey, device.DeviceKey, CompletionResultType.ParameterValue,
-                        device.Attributes.FirstOrDefault(a => a.Key == "device_name").Value ?? device.DeviceKey))
-                    .ToList();
-            }
-            catch (Exception)
-            {
-                return Array.Empty<CompletionResult>();
-            }
-        }
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            CompletionSupport.Offer(wordToComplete, () => Devices(fakeBoundParameters)
+                .Select(device => (device.DeviceKey, device.Attributes.FirstOrDefault(a => a.Key == "device_name").Value ?? device.DeviceKey)));
 
         private static IReadOnlyList<DeviceRecord> Devices(IDictionary bound)
         {

@@ -17,22 +17,8 @@ namespace CognitoPs
     public sealed class GroupNameCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(
-            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            try
-            {
-                var word = wordToComplete.Trim('\'', '"');
-                return GroupNames(fakeBoundParameters)
-                    .Where(name => name.StartsWith(word, StringComparison.OrdinalIgnoreCase))
-                    .Select(name => new CompletionResult(Quoted(name), name, CompletionResultType.ParameterValue, name))
-                    .ToList();
-            }
-            catch (Exception)
-            {
-                // Completion is a convenience: no credentials, no network, no permission all mean "no suggestions".
-                return Array.Empty<CompletionResult>();
-            }
-        }
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            CompletionSupport.Offer(wordToComplete, () => GroupNames(fakeBoundParameters).Select(name => (name, name)), Quoted);
 
         private static IReadOnlyList<string> GroupNames(IDictionary bound)
         {

@@ -17,31 +17,25 @@ namespace CognitoPs
     public sealed class UserPoolIdCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(
-            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            try
-            {
-                var word = wordToComplete.Trim('\'', '"');
-                var session = CognitoSession.Current;
-                var known = new List<string>();
-                if (session != null)
-                {
-                    known.Add(session.UserPoolId);
-                }
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            CompletionSupport.Offer(wordToComplete, () => Candidates(fakeBoundParameters));
 
-                known.AddRange(CognitoSession.SeenPools.OrderBy(id => id, StringComparer.Ordinal));
-                var listed = RegionPools(fakeBoundParameters);
-                var names = listed.Where(p => p.Name != null).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Name!);
-                return known.Concat(listed.Select(p => p.Id))
-                    .Distinct(StringComparer.Ordinal)
-                    .Where(id => id.StartsWith(word, StringComparison.OrdinalIgnoreCase))
-                    .Select(id => new CompletionResult(id, id, CompletionResultType.ParameterValue, names.TryGetValue(id, out var name) ? $"{id} ({name})" : id))
-                    .ToList();
-            }
-            catch (Exception)
+        /// <summary>The connected pool first, then the pools used in this session, then the region's (named in the tool tip).</summary>
+        private static IEnumerable<(string, string)> Candidates(IDictionary bound)
+        {
+            var session = CognitoSession.Current;
+            var known = new List<string>();
+            if (session != null)
             {
-                return Array.Empty<CompletionResult>();
+                known.Add(session.UserPoolId);
             }
+
+            known.AddRange(CognitoSession.SeenPools.OrderBy(id => id, StringComparer.Ordinal));
+            var listed = RegionPools(bound);
+            var names = listed.Where(p => p.Name != null).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Name!);
+            return known.Concat(listed.Select(p => p.Id))
+                .Distinct(StringComparer.Ordinal)
+                .Select(id => (id, names.TryGetValue(id, out var name) ? $"{id} ({name})" : id));
         }
 
         private static IReadOnlyList<UserPoolRecord> RegionPools(IDictionary bound)
