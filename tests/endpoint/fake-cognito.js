@@ -28,8 +28,10 @@
 // ListUsers / DescribeUserPool on a pool id ending in _Paged<N> serve N generated users and page exactly as Cognito
 // does: Limit 1-60 (else InvalidParameterException), opaque tokens tied to the pool, pages that may be short, and
 // one empty page (with a token) after the first; Filter as Cognito parses it (one attribute, = or ^=, "quoted").
+// Their subs look random, so sub ^= "0" … "f" split them into 16 similar partitions; a pool id ending in
+// _Paged<N>_ExactSub stands for an endpoint that refuses a sub prefix filter (InvalidParameterException).
 // On any other pool ListUsers pages the stored users the same way.
-// GET /__stats reports request counts (and the Limit of each ListUsers, the messages sent per user, the global sign-outs);
+// GET /__stats reports request counts (and the Limit of each ListUsers, the requests per ListUsers filter, the messages sent per user, the global sign-outs);
 // POST /__reset clears them and the stored users.
 // Usage: HOST=127.0.0.1 PORT=<p> node fake-cognito.js
 const http = require('http');
@@ -46,7 +48,7 @@ const poolSettings = new Map(); // pool id -> { threatProtection, temporaryPassw
 resetStats();
 
 function resetStats() {
-  stats = { requests: 0, byUser: {}, byOperation: {}, signatureFailures: 0, listUsersLimits: [], messages: {}, globalSignOuts: {}, emptyReplies: 0 };
+  stats = { requests: 0, byUser: {}, byOperation: {}, signatureFailures: 0, listUsersLimits: [], listUsersFilters: {}, messages: {}, globalSignOuts: {}, emptyReplies: 0 };
   pools.clear();
   groupStore.clear();
   poolSettings.clear();
@@ -388,8 +390,14 @@ function groupOperation(res, operation, input) {
 
 // ---- the paging pool: users made up on demand, so 100,000 of them cost nothing to hold ----
 function pagedPoolSize(poolId) {
-  const m = /_Paged(\d+)$/.exec(poolId || '');
+  const m = /_Paged(\d+)(?:_ExactSub)?$/.exec(poolId || '');
   return m ? Number(m[1]) : null;
+}
+
+// A sub as Cognito makes them (a random-looking lowercase UUID), but the same for the same user on every call.
+function pagedSub(i) {
+  const hex = crypto.createHash('md5').update(`sub-${i}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 function pagedUser(i) {
@@ -398,7 +406,7 @@ function pagedUser(i) {
   return {
     Username: name,
     Attributes: [
-      { Name: 'sub', Value: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` },
+      { Name: 'sub', Value: pagedSub(i) },
       { Name: 'email', Value: `${name}@example.com` },
     ],
     UserCreateDate: epoch,
@@ -432,11 +440,16 @@ function listUsers(res, input) {
   if (size === null) return listStoredUsers(res, input);
   const limit = input.Limit === undefined ? 60 : input.Limit;
   stats.listUsersLimits.push(limit);
+  const filterKey = input.Filter || '(none)'; // PowerShell's JSON reader refuses an empty property name
+  stats.listUsersFilters[filterKey] = (stats.listUsersFilters[filterKey] || 0) + 1;
   if (!Number.isInteger(limit) || limit < 1 || limit > 60) {
     return fail(res, 400, 'InvalidParameterException', `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60`);
   }
   const matches = parseFilter(input.Filter);
   if (!matches) return fail(res, 400, 'InvalidParameterException', 'Error while parsing filter.');
+  if (/_ExactSub$/.test(input.UserPoolId) && /^\s*sub\s*\^=/.test(input.Filter || '')) {
+    return fail(res, 400, 'InvalidParameterException', 'Filter operator ^= is not supported for attribute sub.');
+  }
   let position = { next: 1, page: 0 };
   if (input.PaginationToken !== undefined) {
     try {

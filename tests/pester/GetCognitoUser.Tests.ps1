@@ -212,6 +212,36 @@ Describe 'Get-CognitoUser paging against the Cognito stand-in' {
         (Get-FakeStats).byOperation.ListUsers | Should -Be 1
     }
 
+    It '-ThrottleLimit 8 lists 10,000 users as 16 sub partitions side by side: the same set as one serial listing, none twice' {
+        $big = @{ UserPoolId = 'eu-west-1_Paged10000'; EndpointUrl = $FakeUrl }
+        $serial = (Get-CognitoUser @big).Username
+        Reset-FakeStats
+
+        $parallel = (Get-CognitoUser @big -ThrottleLimit 8).Username
+
+        $serial.Count | Should -Be 10000
+        $parallel.Count | Should -Be 10000
+        ($parallel | Sort-Object -Unique).Count | Should -Be 10000
+        Compare-Object $serial $parallel | Should -BeNullOrEmpty
+        $filters = (Get-FakeStats).listUsersFilters.PSObject.Properties.Name | Sort-Object
+        $filters | Should -Be @('0123456789abcdef'.ToCharArray() | ForEach-Object { "sub ^= `"$_`"" })
+    }
+
+    It 'an endpoint that refuses the sub prefix filter gets one serial listing and a warning, still every user once' {
+        $users = Get-CognitoUser -UserPoolId 'eu-west-1_Paged300_ExactSub' -EndpointUrl $FakeUrl -ThrottleLimit 8 -WarningVariable warned -WarningAction SilentlyContinue
+
+        ($users.Username | Sort-Object -Unique).Count | Should -Be 300
+        $users.Count | Should -Be 300
+        "$warned" | Should -Match 'refuses the filter sub \^= "0"'
+        (Get-FakeStats).listUsersFilters.PSObject.Properties.Name | Should -Be @('sub ^= "0"', '(none)')
+    }
+
+    It '-ThrottleLimit with -First or a server-side filter lists serially, in Cognito''s order' {
+        (Get-CognitoUser @Paged -ThrottleLimit 8 -First 3).Username | Should -Be @('user-000001', 'user-000002', 'user-000003')
+        (Get-CognitoUser @Paged -ThrottleLimit 8 -Disabled).Count | Should -Be 50
+        (Get-FakeStats).listUsersFilters.PSObject.Properties.Name | Should -Be @('(none)', 'status = "Disabled"')
+    }
+
     It 'users carry the pool''s region into Set-CognitoUserPassword' {
         $results = Get-CognitoUser @Paged -First 2 | Set-CognitoUserPassword -Password $SecurePassword -PassThru
         $results.Region | Should -Be @('eu-west-1', 'eu-west-1')

@@ -306,7 +306,7 @@ namespace CognitoPs.Commands
         /// asked for whole); <paramref name="afterPage"/> sees each page's token. Returns true when the listing ran to its end.
         /// </summary>
         private protected bool WritePages<T>(
-            Func<string?, int, Task<Page<T>>> fetch, Func<T, object> output, PagingCounter paging, Func<T, bool>? keep = null, Action<string?>? afterPage = null)
+            Func<string?, int, Task<Page<T>>> fetch, Action<T> write, PagingCounter paging, Func<T, bool>? keep = null, Action<string?>? afterPage = null)
         {
             string? token = null;
             do
@@ -316,7 +316,7 @@ namespace CognitoPs.Commands
                 {
                     if (keep is null || keep(item))
                     {
-                        paging.Offer(() => WriteObject(output(item)));
+                        paging.Offer(() => write(item));
                     }
                 }
 

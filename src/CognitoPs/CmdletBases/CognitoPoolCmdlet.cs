@@ -6,7 +6,7 @@ namespace CognitoPs.Commands
     /// A cmdlet that works in one user pool per item: it owns -UserPoolId (from the command line, a piped object's
     /// UserPoolId, or the connected pool) and resolves it, with its client, for the current item.
     /// </summary>
-    public abstract class CognitoPoolCmdlet : CognitoCmdlet
+    public abstract partial class CognitoPoolCmdlet : CognitoCmdlet
     {
         /// <summary>
         /// The user pool id, e.g. eu-west-1_Ab12CdE3f; default: the connected pool (Connect-CognitoUserPool). Binds from

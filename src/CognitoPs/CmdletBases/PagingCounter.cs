@@ -23,6 +23,9 @@ namespace CognitoPs
 
         public bool WantsMore => _written < _first;
 
+        /// <summary>True without -First: the whole listing is wanted, in any order.</summary>
+        public bool Unbounded => _first == ulong.MaxValue;
+
         /// <summary>Asks for no more items than are still wanted (items still to skip included), at most 60.</summary>
         public int PageSize
         {

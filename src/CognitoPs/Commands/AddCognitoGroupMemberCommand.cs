@@ -14,8 +14,9 @@ namespace CognitoPs.Commands
     [CognitoOperations(nameof(CognitoOperation.AdminAddUserToGroup), Occasional = new[] { nameof(CognitoOperation.DescribeUserPool) })]
     public sealed class AddCognitoGroupMemberCommand : CognitoUserChangeCmdlet
     {
-        /// <summary>One or more group names. Binds from a GroupName column or property; a group missing from the pool stops the command only when given here.</summary>
+        /// <summary>One or more group names. Binds from a GroupName (or Group) column or property, so Get-CognitoGroupMember pipes in; a group missing from the pool stops the command only when given here.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Group")] // Get-CognitoGroupMember's users name their group in Group
         [AllowEmptyString]
         [AllowNull]
         [ArgumentCompleter(typeof(GroupNameCompleter))]

@@ -110,6 +110,6 @@ namespace CognitoPs.Commands
             }
         }
 
-        private static Func<GroupRecord, object> Output(PoolTarget pool) => group => new CognitoGroup(group, pool.UserPoolId, pool.Client.Region, pool.EndpointUrl);
+        private Action<GroupRecord> Output(PoolTarget pool) => group => WriteObject(new CognitoGroup(group, pool.UserPoolId, pool.Client.Region, pool.EndpointUrl));
     }
 }

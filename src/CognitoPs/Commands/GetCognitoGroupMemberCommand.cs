@@ -46,7 +46,7 @@ namespace CognitoPs.Commands
                     var pool = ResolveCurrentPool();
                     WritePages(
                         (token, size) => pool.Client.ListUsersInGroupAsync(pool.UserPoolId, groupName!, size, token, StopToken),
-                        user => new CognitoUser(user, pool.UserPoolId, pool.Client.Region, pool.EndpointUrl) { Group = groupName },
+                        user => WriteObject(new CognitoUser(user, pool.UserPoolId, pool.Client.Region, pool.EndpointUrl) { Group = groupName }),
                         _paging);
                 }
                 catch (CognitoException ex)

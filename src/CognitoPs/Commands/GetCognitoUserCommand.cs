@@ -54,6 +54,14 @@ namespace CognitoPs.Commands
         public SwitchParameter Disabled { get; set; }
 
         /// <summary>
+        /// Requests in flight for a whole-pool listing (no server-side filter, no -First): above 1, the pool is read as 16
+        /// disjoint sub-prefix partitions side by side, each user exactly once but in no promised order.
+        /// </summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, CognitoUserActionCmdlet.MaxThrottleLimit)]
+        public int ThrottleLimit { get; set; } = 1;
+
+        /// <summary>
         /// Users whose invitation has expired: FORCE_CHANGE_PASSWORD and created longer ago than the pool's temporary
         /// password validity (read once per pool). They cannot use "forgot password"; pipe them to Send-CognitoUserInvitation.
         /// </summary>
@@ -75,6 +83,8 @@ namespace CognitoPs.Commands
         /// <summary>Users last modified after this time.</summary>
         [Parameter(ParameterSetName = ListSet)]
         public DateTime? ModifiedAfter { get; set; }
+
+        protected override bool AdaptsToThrottling => ThrottleLimit > 1;
 
         protected override void BeginProcessing()
         {
@@ -154,23 +164,19 @@ namespace CognitoPs.Commands
                     Enabled ? true : Disabled ? false : (bool?)null,
                     new DateWindow(CreatedAfter, createdBefore), new DateWindow(ModifiedAfter, ModifiedBefore));
                 var client = pool.Client;
-                var endpoint = pool.EndpointUrl;
                 WriteVerbose($"Listing users of user pool '{userPoolId}'" + (query.ServerFilter is null ? "." : $" with filter: {query.ServerFilter}"));
 
-                var complete = WritePages(
-                    (token, size) => client.ListUsersAsync(userPoolId!, query.ServerFilter, size, token, StopToken),
+                var complete = ListUsers(pool, query.ServerFilter, ThrottleLimit, _paging!, query.HasClientSideCriteria ? query.Matches : (Func<UserRecord, bool>?)null,
                     user =>
                     {
                         _progress!.Success(this);
-                        return new CognitoUser(user, userPoolId!, client.Region, endpoint);
+                        WriteObject(new CognitoUser(user, pool.UserPoolId, client.Region, pool.EndpointUrl));
                     },
-                    _paging!,
-                    query.HasClientSideCriteria ? query.Matches : (Func<UserRecord, bool>?)null,
-                    token =>
+                    more =>
                     {
-                        if (token != null && _progress!.Total is null && WantsEstimate(query))
+                        if (more && _progress!.Total is null && WantsEstimate(query))
                         {
-                            _progress.Total = EstimatedUsers(client, userPoolId!);
+                            _progress.Total = EstimatedUsers(client, pool.UserPoolId);
                         }
                     });
                 _listIncomplete |= !complete;

@@ -58,7 +58,7 @@ namespace CognitoPs.Commands
                 settings.Validate();
                 var client = ClientFor(settings, userPoolId: null);
                 var endpoint = settings.ResolveEndpointOverride()?.ToString();
-                WritePages((token, size) => client.ListUserPoolsAsync(size, token, StopToken), pool => new CognitoUserPool(pool, client.Region, endpoint), new PagingCounter(null));
+                WritePages((token, size) => client.ListUserPoolsAsync(size, token, StopToken), pool => WriteObject(new CognitoUserPool(pool, client.Region, endpoint)), new PagingCounter(null));
             }
             catch (CognitoException ex)
             {

@@ -37,6 +37,15 @@ namespace CognitoPs.Commands
         [Parameter]
         public IDictionary? Attribute { get; set; }
 
+        /// <summary>
+        /// This user's attributes by name. Binds from a piped CognitoUser's Attributes, so Get-CognitoUser | New-CognitoUser copies
+        /// users to another pool; the attributes Cognito sets itself (sub, identities, cognito:*) are left out.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Attributes")]
+        [AllowNull]
+        public IDictionary? UserAttributes { get; set; }
+
         /// <summary>The email address (attribute email). Binds from an Email column or property; an empty cell means none.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Email { get; set; }
@@ -114,6 +123,7 @@ namespace CognitoPs.Commands
         protected override void Check(PendingUser user)
         {
             var input = new AttributeInput(_commandLineAttributes);
+            input.AddWritable(UserAttributes);
             input.AddShortcuts(Email, PhoneNumber, GivenName, FamilyName, Name);
             if (EmailVerified)
             {

@@ -42,6 +42,27 @@ namespace CognitoPs
             return input.Attributes;
         }
 
+        /// <summary>
+        /// Adds the attributes of a piped user (another pool's CognitoUser), except those Cognito sets itself and refuses
+        /// to take: sub, identities and cognito:*. A bad entry is that user's error.
+        /// </summary>
+        public void AddWritable(IDictionary? attributes)
+        {
+            foreach (DictionaryEntry entry in attributes ?? new Hashtable())
+            {
+                var name = Convert.ToString(Unwrap(entry.Key), CultureInfo.InvariantCulture) ?? "";
+                if (!IsSetByCognito(name))
+                {
+                    AddShortcut(name, Convert.ToString(Unwrap(entry.Value), CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        /// <summary>Attributes that only Cognito writes: a new user gets its own.</summary>
+        public static bool IsSetByCognito(string name) =>
+            name.Equals("sub", StringComparison.OrdinalIgnoreCase) || name.Equals("identities", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("cognito:", StringComparison.OrdinalIgnoreCase);
+
         /// <summary>Checks an attribute name as Cognito would: 1-32 characters, no white space or control characters.</summary>
         public static void CheckName(string name, bool fromCommandLine)
         {
