@@ -196,7 +196,7 @@ namespace CognitoPs.Client
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(CallTimeout);
             var stopwatch = Stopwatch.StartNew();
-            var sentAt = AdaptiveRate?.Now() ?? 0;
+            var sentAt = AdaptiveRate?.RecordSend() ?? 0;
             try
             {
                 using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);

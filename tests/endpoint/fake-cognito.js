@@ -29,7 +29,8 @@
 // does: Limit 1-60 (else InvalidParameterException), opaque tokens tied to the pool, pages that may be short, and
 // one empty page (with a token) after the first; Filter as Cognito parses it (one attribute, = or ^=, "quoted").
 // Their subs look random, so sub ^= "0" … "f" split them into 16 similar partitions; a pool id ending in
-// _Paged<N>_ExactSub stands for an endpoint that refuses a sub prefix filter (InvalidParameterException).
+// _Paged<N>_ExactSub stands for an endpoint that refuses a sub prefix filter (InvalidParameterException), and one
+// ending in _Paged<N>_FullPages serves every page full (no empty or short pages), as Cognito mostly does.
 // On any other pool ListUsers pages the stored users the same way.
 // GET /__stats reports request counts (and the Limit of each ListUsers, the requests per ListUsers filter, the messages sent per user, the global sign-outs);
 // POST /__reset clears them and the stored users.
@@ -390,7 +391,7 @@ function groupOperation(res, operation, input) {
 
 // ---- the paging pool: users made up on demand, so 100,000 of them cost nothing to hold ----
 function pagedPoolSize(poolId) {
-  const m = /_Paged(\d+)(?:_ExactSub)?$/.exec(poolId || '');
+  const m = /_Paged(\d+)(?:_ExactSub|_FullPages)?$/.exec(poolId || '');
   return m ? Number(m[1]) : null;
 }
 
@@ -462,7 +463,9 @@ function listUsers(res, input) {
   const users = [];
   let next = position.next;
   // Page 1 (the second) comes back empty, every fourth page is short: clients must follow the token, not count.
-  const wanted = position.page === 1 ? 0 : position.page % 4 === 3 ? Math.ceil(limit / 2) : limit;
+  // A pool id ending in _FullPages pages as Cognito mostly does, every page full, for rate benchmarks.
+  const fullPages = input.UserPoolId.endsWith('_FullPages');
+  const wanted = fullPages ? limit : position.page === 1 ? 0 : position.page % 4 === 3 ? Math.ceil(limit / 2) : limit;
   while (users.length < wanted && next <= size) {
     const user = pagedUser(next++);
     if (matches(user)) users.push(user);

@@ -52,6 +52,27 @@ namespace CognitoPs.Tests
         }
 
         [Fact]
+        public void ABurstStillInFlightCountsTowardsTheQuotaAndSendingWaitsForCognitosWindowToFree()
+        {
+            var rate = Rate();
+            for (var i = 0; i < 30; i++)
+            {
+                rate.RecordSend();           // a burst of 30 at the start, at t = 100
+            }
+
+            _now += 0.1;
+            Accept(rate, 16);                // 16 answers are back, 14 still on their way
+            var throttledAt = rate.RecordSend();
+            rate.OnThrottled(throttledAt);
+
+            var first = rate.Reserve().TotalSeconds;
+            var spacing = rate.Reserve().TotalSeconds - first;
+            Assert.Equal(0.9, first, 3);                        // nothing until the burst leaves the window at t = 101,
+            Assert.InRange(1 / spacing, 21, 30);                // then from 70 % of the 30 the window held, climbing back
+                                                                // (from the 16 answers alone it would be under 16)
+        }
+
+        [Fact]
         public void OnlyOneCutASecondAndNotForRequestsSentBeforeTheLastCut()
         {
             var rate = Rate();
