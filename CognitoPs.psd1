@@ -17,6 +17,7 @@
         'Disable-CognitoUser'
         'Disconnect-CognitoUserPool'
         'Enable-CognitoUser'
+        'Export-CognitoUser'
         'Get-CognitoGroup'
         'Get-CognitoGroupMember'
         'Get-CognitoIamPolicy'
@@ -24,8 +25,10 @@
         'Get-CognitoUserAuthEvent'
         'Get-CognitoUserDevice'
         'Get-CognitoUserIdentity'
+        'Get-CognitoUserImportJob'
         'Get-CognitoUserMfa'
         'Get-CognitoUserPool'
+        'Import-CognitoUser'
         'New-CognitoGroup'
         'New-CognitoUser'
         'Remove-CognitoGroup'
@@ -42,6 +45,7 @@
         'Set-CognitoUserAttribute'
         'Set-CognitoUserMfaPreference'
         'Set-CognitoUserPassword'
+        'Stop-CognitoUserImportJob'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -59,6 +63,9 @@
   Get-/Remove-CognitoUserDevice, Get-CognitoUserAuthEvent, Send-CognitoUserInvitation, Get-/Add-/Remove-CognitoUserIdentity;
   Get-CognitoUser -InvitationExpired, -CreatedBefore/-CreatedAfter/-ModifiedBefore/-ModifiedAfter.
 - Get-CognitoIamPolicy: the least-privilege IAM policy for any set of cmdlets; each cmdlet's help lists its IAM actions.
+- Export, import and move pools: Export-CognitoUser (Csv, Json, CognitoImport; -IncludeGroups; -Resume), Import-CognitoUser
+  (the whole import-job chain, every row checked first), Get-/Stop-CognitoUserImportJob; Get-CognitoUser -ThrottleLimit
+  reads a whole pool as 16 partitions side by side; Get-CognitoGroupMember pipes into Add-CognitoGroupMember.
 - -MaxRequestsPerSecond holds at any rate; a retry after a lost reply that finds the work done counts as success.
 0.2.0
 - The user lifecycle: New-, Remove-, Enable-, Disable-CognitoUser, Reset-CognitoUserPassword, Confirm-CognitoUser,

@@ -19,11 +19,13 @@
 // (Limit 1-60, opaque NextToken, a short or empty page before the end). A missing group is ResourceNotFoundException
 // "Group not found.", as is a missing pool ("User pool ... does not exist."). DescribeUserPool answers for these pools.
 // The help desk's operations (MFA, devices, sign-in events, linked identities, refresh after a global sign-out) are
-// answered by help-desk.js, on the same stored users.
+// answered by help-desk.js, and the import jobs (with their S3 upload at PUT /upload/<job id>) by import-jobs.js, on
+// the same stored users. DescribeUserPool lists the pool's SchemaAttributes, custom ones included.
 // POST /__seed {"pool": id, "users": [{Username, UserStatus, Enabled, Attributes: [{Name, Value}], DaysOld,
 //                 SoftwareToken, EnabledMfa, PreferredMfa, Devices, AuthEvents, RefreshTokens}],
 //               "groups": [{GroupName, Description, Precedence, RoleArn, Members: [usernames]}],
-//               "settings": {ThreatProtection, TemporaryPasswordValidityDays, Providers: [{ProviderName, ProviderType}]}}
+//               "settings": {ThreatProtection, TemporaryPasswordValidityDays, Providers: [{ProviderName, ProviderType}],
+//                            CustomAttributes: ["custom:team"], UsernameAttributes: ["email"]}}
 //   stores them as given.
 // ListUsers / DescribeUserPool on a pool id ending in _Paged<N> serve N generated users and page exactly as Cognito
 // does: Limit 1-60 (else InvalidParameterException), opaque tokens tied to the pool, pages that may be short, and
@@ -40,12 +42,14 @@ const crypto = require('crypto');
 const { signatureProblem, signedBy } = require('./sigv4');
 const { secretOf, tokenProblem } = require('./temporary-credentials');
 const helpDeskOperations = require('./help-desk');
+const importJobOperations = require('./import-jobs');
 
 const targetPrefix = 'AWSCognitoIdentityProviderService.';
 let stats;
 const pools = new Map(); // pool id -> Map(username -> user)
 const groupStore = new Map(); // pool id -> Map(group name -> group)
-const poolSettings = new Map(); // pool id -> { threatProtection, temporaryPasswordValidityDays, providers }
+const poolSettings = new Map(); // pool id -> { threatProtection, temporaryPasswordValidityDays, providers, customAttributes, usernameAttributes }
+let importJobs = null; // import-jobs.js, once the store's helpers exist
 resetStats();
 
 function resetStats() {
@@ -53,10 +57,11 @@ function resetStats() {
   pools.clear();
   groupStore.clear();
   poolSettings.clear();
+  if (importJobs) importJobs.reset();
 }
 
 function settingsOf(pool) {
-  return poolSettings.get(pool) || { threatProtection: false, temporaryPasswordValidityDays: undefined, providers: [] };
+  return poolSettings.get(pool) || { threatProtection: false, temporaryPasswordValidityDays: undefined, providers: [], customAttributes: [], usernameAttributes: [] };
 }
 
 const scripted = {
@@ -99,7 +104,8 @@ function fail(res, status, type, message) {
 }
 
 async function handle(req, res, body) {
-  if (req.method === 'GET' && req.url === '/__stats') return reply(res, 200, stats);
+  if (req.method === 'GET' && req.url === '/__stats') return reply(res, 200, { ...stats, ...importJobs.stats });
+  if (req.url.startsWith('/upload/')) return importJobs.upload(req, res, body);
   if (req.method === 'POST' && req.url === '/__reset') { resetStats(); return reply(res, 200, {}); }
   if (req.method === 'POST' && req.url === '/__seed') { seed(JSON.parse(body.toString('utf8'))); return reply(res, 200, {}); }
 
@@ -121,7 +127,8 @@ async function handle(req, res, body) {
   if (operation === 'ListUsers') return listUsers(res, input);
   if (operation === 'DescribeUserPool') return describeUserPool(res, input);
   if (lifecycle[operation] || helpDesk.userOperations[operation]) return userOperation(res, operation, input);
-  if (helpDesk.poolOperations[operation]) return poolOperation(res, operation, input);
+  if (helpDesk.poolOperations[operation]) return poolOperation(res, helpDesk.poolOperations[operation], input);
+  if (importJobs.operations[operation]) return poolOperation(res, importJobs.operations[operation], input);
   if (groupOperations[operation]) return groupOperation(res, operation, input);
   if (operation !== 'AdminSetUserPassword') return fail(res, 400, 'UnknownOperationException', `Unsupported here: ${operation}`);
   if (typeof input.UserPoolId !== 'string' || typeof input.Username !== 'string' || typeof input.Password !== 'string') {
@@ -151,6 +158,7 @@ const defaultPolicy = { MinimumLength: 8, RequireUppercase: true, RequireLowerca
 const now = () => Math.round(Date.now() / 10) / 100;
 const attr = (u, name) => u.Attributes.find((a) => a.Name === name)?.Value;
 const helpDesk = helpDeskOperations({ attr, now, settingsOf, pageOf, findUser });
+importJobs = importJobOperations({ now, pools, settingsOf, newUser: (...args) => newUser(...args), listenAddress: () => `127.0.0.1:${server.address().port}` });
 
 function setAttributes(u, attributes) {
   for (const { Name, Value } of attributes || []) {
@@ -271,8 +279,9 @@ function userOperation(res, operation, input) {
 function seed(input) {
   if (!pools.has(input.pool)) pools.set(input.pool, new Map());
   if (input.settings) {
-    const { ThreatProtection, TemporaryPasswordValidityDays, Providers } = input.settings;
-    poolSettings.set(input.pool, { threatProtection: ThreatProtection === true, temporaryPasswordValidityDays: TemporaryPasswordValidityDays, providers: Providers || [] });
+    const { ThreatProtection, TemporaryPasswordValidityDays, Providers, CustomAttributes, UsernameAttributes } = input.settings;
+    poolSettings.set(input.pool, { threatProtection: ThreatProtection === true, temporaryPasswordValidityDays: TemporaryPasswordValidityDays, providers: Providers || [],
+      customAttributes: CustomAttributes || [], usernameAttributes: UsernameAttributes || [] });
   }
   for (const given of input.users || []) {
     const u = newUser(given.Username, given.UserStatus || 'CONFIRMED', given.Attributes, given);
@@ -367,10 +376,10 @@ const groupOperations = {
 const needsGroup = new Set(['GetGroup', 'UpdateGroup', 'DeleteGroup', 'ListUsersInGroup', 'AdminAddUserToGroup', 'AdminRemoveUserFromGroup']);
 const needsUser = new Set(['AdminAddUserToGroup', 'AdminRemoveUserFromGroup', 'AdminListGroupsForUser']);
 
-function poolOperation(res, operation, input) {
+function poolOperation(res, handler, input) {
   if (typeof input.UserPoolId !== 'string') return fail(res, 400, 'InvalidParameterException', 'UserPoolId is required.');
   if (input.UserPoolId.endsWith('_NoSuchPool')) return fail(res, 400, 'ResourceNotFoundException', `User pool ${input.UserPoolId} does not exist.`);
-  const [status, ...rest] = helpDesk.poolOperations[operation](input);
+  const [status, ...rest] = handler(input);
   return rest.length === 2 ? fail(res, status, ...rest) : reply(res, status, rest[0] === null ? '' : rest[0]);
 }
 
@@ -490,6 +499,11 @@ function listStoredUsers(res, input) {
   return page(res, input, `users:${input.UserPoolId}:${input.Filter || ''}`, users, 'Users', { limit: 'Limit', token: 'PaginationToken' });
 }
 
+// SchemaAttributes as DescribeUserPool lists them: sub, the standard attributes, then the pool's custom ones ("custom:team").
+function schemaAttributes(pool) {
+  return ['sub', ...importJobs.schemaOf(pool)].map((Name) => ({ Name, AttributeDataType: Name.endsWith('_verified') ? 'Boolean' : 'String', Mutable: Name !== 'sub' }));
+}
+
 function describeUserPool(res, input) {
   const size = pagedPoolSize(input.UserPoolId);
   if (size === null && (typeof input.UserPoolId !== 'string' || input.UserPoolId.endsWith('_NoSuchPool'))) {
@@ -500,7 +514,8 @@ function describeUserPool(res, input) {
     const settings = settingsOf(input.UserPoolId);
     return reply(res, 200, {
       UserPool: {
-        Id: input.UserPoolId, Name: 'stand-in', EstimatedNumberOfUsers: count,
+        Id: input.UserPoolId, Name: 'stand-in', EstimatedNumberOfUsers: count, SchemaAttributes: schemaAttributes(input.UserPoolId),
+        UsernameAttributes: settings.usernameAttributes.length ? settings.usernameAttributes : undefined,
         Policies: { PasswordPolicy: { ...defaultPolicy, TemporaryPasswordValidityDays: settings.temporaryPasswordValidityDays } },
         UserPoolAddOns: { AdvancedSecurityMode: settings.threatProtection ? 'ENFORCED' : 'OFF' },
       },
@@ -509,6 +524,7 @@ function describeUserPool(res, input) {
   return reply(res, 200, {
     UserPool: {
       Id: input.UserPoolId, Name: `paged-${size}`, EstimatedNumberOfUsers: size, CreationDate: 1767225600, LastModifiedDate: 1767225600,
+      SchemaAttributes: schemaAttributes(input.UserPoolId),
       Policies: { PasswordPolicy: { MinimumLength: 12, RequireUppercase: true, RequireLowercase: true, RequireNumbers: true, RequireSymbols: false, TemporaryPasswordValidityDays: 7 } },
     },
   });

@@ -16,28 +16,30 @@ namespace CognitoPs.Client
     /// </summary>
     public sealed class PartitionedPages<T> : IDisposable
     {
-        private readonly Channel<IReadOnlyList<T>> _pages;
+        private readonly Channel<PartitionPage<T>> _pages;
         private readonly CancellationTokenSource _stop;
         private readonly SemaphoreSlim _slots;
-        private readonly Func<string, string?, CancellationToken, Task<Page<T>>> _fetch;
+        private readonly Func<string?, string?, CancellationToken, Task<Page<T>>> _fetch;
         private Exception? _failure;
 
-        /// <param name="partitions">Filters that split the listing into disjoint parts covering it, e.g. sub ^= "0" … "f".</param>
-        /// <param name="fetch">One page of a partition: (partition, token or null for the first page, cancellation).</param>
-        /// <param name="firstPage">A page of <paramref name="partitions"/>[0] already read (the probe that showed partitions work).</param>
-        public PartitionedPages(IReadOnlyList<string> partitions, int concurrency, Func<string, string?, CancellationToken, Task<Page<T>>> fetch,
-            Page<T>? firstPage, CancellationToken cancellationToken)
+        /// <param name="partitions">
+        /// Where each partition starts: its filter (disjoint filters that together cover the listing, e.g. sub ^= "0" …
+        /// "f"; one null filter for a plain listing), and the token to go on from, or a page already read.
+        /// </param>
+        /// <param name="fetch">One page of a partition: (filter, token or null for the first page, cancellation).</param>
+        public PartitionedPages(IReadOnlyList<PartitionStart<T>> partitions, int concurrency, Func<string?, string?, CancellationToken, Task<Page<T>>> fetch,
+            CancellationToken cancellationToken)
         {
             _fetch = fetch;
             _slots = new SemaphoreSlim(concurrency);
             _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            _pages = Channel.CreateBounded<IReadOnlyList<T>>(new BoundedChannelOptions(Math.Max(2, concurrency * 2)) { SingleReader = true });
-            var readers = partitions.Select((partition, i) => ReadAsync(partition, i == 0 ? firstPage : null)).ToArray();
+            _pages = Channel.CreateBounded<PartitionPage<T>>(new BoundedChannelOptions(Math.Max(2, concurrency * 2)) { SingleReader = true });
+            var readers = partitions.Select((start, i) => ReadAsync(i, start)).ToArray();
             _ = Task.WhenAll(readers).ContinueWith(_ => _pages.Writer.TryComplete(_failure), TaskScheduler.Default);
         }
 
-        /// <summary>The next page, or null at the end; throws the first failure of any partition.</summary>
-        public async Task<IReadOnlyList<T>?> NextAsync(CancellationToken cancellationToken)
+        /// <summary>The next page (which partition, its items, the token after it), or null at the end; throws the first failure of any partition.</summary>
+        public async Task<PartitionPage<T>?> NextAsync(CancellationToken cancellationToken)
         {
             try
             {
@@ -64,14 +66,15 @@ namespace CognitoPs.Client
             _pages.Writer.TryComplete();
         }
 
-        private async Task ReadAsync(string partition, Page<T>? first)
+        private async Task ReadAsync(int partition, PartitionStart<T> start)
         {
             try
             {
-                var token = first?.NextToken;
-                if (first != null)
+                var token = start.Token;
+                if (start.Prefetched != null)
                 {
-                    await _pages.Writer.WriteAsync(first.Items, _stop.Token).ConfigureAwait(false);
+                    token = start.Prefetched.NextToken;
+                    await _pages.Writer.WriteAsync(new PartitionPage<T>(partition, start.Prefetched), _stop.Token).ConfigureAwait(false);
                     if (token is null)
                     {
                         return;
@@ -84,14 +87,14 @@ namespace CognitoPs.Client
                     await _slots.WaitAsync(_stop.Token).ConfigureAwait(false);
                     try
                     {
-                        page = await _fetch(partition, token, _stop.Token).ConfigureAwait(false);
+                        page = await _fetch(start.Filter, token, _stop.Token).ConfigureAwait(false);
                     }
                     finally
                     {
                         _slots.Release();
                     }
 
-                    await _pages.Writer.WriteAsync(page.Items, _stop.Token).ConfigureAwait(false);
+                    await _pages.Writer.WriteAsync(new PartitionPage<T>(partition, page), _stop.Token).ConfigureAwait(false);
                     token = page.NextToken;
                 }
                 while (token != null);

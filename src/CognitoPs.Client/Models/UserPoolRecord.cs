@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 
 namespace CognitoPs.Client
@@ -26,6 +28,18 @@ namespace CognitoPs.Client
 
         public const int DefaultInvitationValidityDays = 7;
 
+        /// <summary>The pool's attributes (SchemaAttributes), standard and custom ("custom:team"), in the pool's order.</summary>
+        public IReadOnlyList<string> AttributeNames { get; set; } = Array.Empty<string>();
+
+        /// <summary>Attributes every user must have (SchemaAttributes with Required true).</summary>
+        public IReadOnlyList<string> RequiredAttributes { get; set; } = Array.Empty<string>();
+
+        /// <summary>Attributes users may sign in with instead of a user name (UsernameAttributes: email, phone_number).</summary>
+        public IReadOnlyList<string> UsernameAttributes { get; set; } = Array.Empty<string>();
+
+        /// <summary>Attributes that may stand for the user name once verified (AliasAttributes: email, phone_number, preferred_username).</summary>
+        public IReadOnlyList<string> AliasAttributes { get; set; } = Array.Empty<string>();
+
         internal static UserPoolRecord Read(JsonElement pool)
         {
             var policy = pool.TryGetProperty("Policies", out var policies) && policies.TryGetProperty("PasswordPolicy", out var p)
@@ -42,6 +56,11 @@ namespace CognitoPs.Client
                 InvitationValidityDays = policy?.TemporaryPasswordValidityDays
                     ?? (pool.TryGetProperty("AdminCreateUserConfig", out var invitations) ? Json.Int(invitations, "UnusedAccountValidityDays") : null)
                     ?? DefaultInvitationValidityDays,
+                AttributeNames = Json.List(pool, "SchemaAttributes", attribute => Json.String(attribute, "Name") ?? "").Where(name => name.Length > 0).ToList(),
+                RequiredAttributes = Json.List(pool, "SchemaAttributes", attribute => Json.Boolean(attribute, "Required") == true ? Json.String(attribute, "Name") ?? "" : "")
+                    .Where(name => name.Length > 0).ToList(),
+                UsernameAttributes = Json.List(pool, "UsernameAttributes", item => item.GetString() ?? ""),
+                AliasAttributes = Json.List(pool, "AliasAttributes", item => item.GetString() ?? ""),
             };
         }
     }

@@ -71,19 +71,20 @@ namespace CognitoPs.Client
         /// Cognito answers ResourceNotFoundException for a missing pool and for a missing group or device alike. When a
         /// request about a group or a device gets it, one DescribeUserPool (once per pool) tells which was asked about in
         /// vain: a missing group becomes <see cref="GroupNotFoundException"/>, a missing device
-        /// <see cref="DeviceNotFoundException"/>. Any other failure is returned as it is.
+        /// <see cref="DeviceNotFoundException"/>, a missing import job <see cref="ImportJobNotFoundException"/>. Any other
+        /// failure is returned as it is.
         /// </summary>
         private async Task<CognitoServiceException> AboutResourceAsync(CognitoServiceException failure, RequestTarget target, CancellationToken cancellationToken)
         {
-            if (failure is not ResourceNotFoundException missing || target.UserPoolId is null || (target.GroupName is null && target.DeviceKey is null)
+            if (failure is not ResourceNotFoundException missing || target.UserPoolId is null || (target.GroupName is null && target.DeviceKey is null && target.JobId is null)
                 || !await PoolExistsAsync(target.UserPoolId, missing, cancellationToken).ConfigureAwait(false))
             {
                 return failure;
             }
 
-            return target.GroupName != null
-                ? new GroupNotFoundException(target.GroupName, target.UserPoolId, missing)
-                : new DeviceNotFoundException(target.DeviceKey!, target.Username ?? "", target.UserPoolId, missing);
+            return target.GroupName != null ? new GroupNotFoundException(target.GroupName, target.UserPoolId, missing)
+                : target.DeviceKey != null ? new DeviceNotFoundException(target.DeviceKey, target.Username ?? "", target.UserPoolId, missing)
+                : new ImportJobNotFoundException(target.JobId!, target.UserPoolId, missing);
         }
 
         private async Task<bool> PoolExistsAsync(string userPoolId, ResourceNotFoundException answer, CancellationToken cancellationToken)

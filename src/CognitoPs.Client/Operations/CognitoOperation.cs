@@ -98,6 +98,15 @@ namespace CognitoPs.Client
         public static readonly CognitoOperation AdminLinkProviderForUser = new CognitoOperation("AdminLinkProviderForUser", repeatable: false);
         public static readonly CognitoOperation AdminDisableProviderForUser = new CognitoOperation("AdminDisableProviderForUser", repeatable: true);
 
+        // Import jobs. A second CreateUserImportJob makes a second job, and a second StartUserImportJob is refused for a job
+        // already started, which looks like any other refusal: neither is repeated after a lost answer.
+        public static readonly CognitoOperation GetCSVHeader = new CognitoOperation("GetCSVHeader", repeatable: true);
+        public static readonly CognitoOperation CreateUserImportJob = new CognitoOperation("CreateUserImportJob", repeatable: false);
+        public static readonly CognitoOperation StartUserImportJob = new CognitoOperation("StartUserImportJob", repeatable: false);
+        public static readonly CognitoOperation StopUserImportJob = new CognitoOperation("StopUserImportJob", repeatable: true);
+        public static readonly CognitoOperation DescribeUserImportJob = new CognitoOperation("DescribeUserImportJob", repeatable: true);
+        public static readonly CognitoOperation ListUserImportJobs = new CognitoOperation("ListUserImportJobs", repeatable: true);
+
         // Adding a member twice, or removing a non-member, is success in Cognito: a repeat needs no special answer.
         public static readonly CognitoOperation AdminAddUserToGroup = new CognitoOperation("AdminAddUserToGroup", repeatable: true);
         public static readonly CognitoOperation AdminRemoveUserFromGroup = new CognitoOperation("AdminRemoveUserFromGroup", repeatable: true);

@@ -6,13 +6,14 @@ namespace CognitoPs.Client
     /// </summary>
     internal sealed class RequestTarget
     {
-        private RequestTarget(string? userPoolId, string? username, string? groupName, string? region, string? deviceKey = null)
+        private RequestTarget(string? userPoolId, string? username, string? groupName, string? region, string? deviceKey = null, string? jobId = null)
         {
             UserPoolId = userPoolId;
             Username = username;
             GroupName = groupName;
             Region = region;
             DeviceKey = deviceKey;
+            JobId = jobId;
         }
 
         public string? UserPoolId { get; }
@@ -22,6 +23,8 @@ namespace CognitoPs.Client
         public string? GroupName { get; }
 
         public string? DeviceKey { get; }
+
+        public string? JobId { get; }
 
         private string? Region { get; }
 
@@ -37,9 +40,12 @@ namespace CognitoPs.Client
 
         public static RequestTarget Device(string userPoolId, string username, string deviceKey) => new RequestTarget(userPoolId, username, null, null, deviceKey);
 
+        public static RequestTarget ImportJob(string userPoolId, string jobId) => new RequestTarget(userPoolId, null, null, null, jobId: jobId);
+
         public override string ToString() => (Username, GroupName) switch
         {
             (_, null) when DeviceKey != null => $"device '{DeviceKey}' of user '{Username}' in user pool '{UserPoolId}'",
+            (null, null) when JobId != null => $"import job '{JobId}' in user pool '{UserPoolId}'",
             (null, null) when UserPoolId is null => $"region {Region}",
             (null, null) => $"user pool '{UserPoolId}'",
             (null, _) => $"group '{GroupName}' in user pool '{UserPoolId}'",

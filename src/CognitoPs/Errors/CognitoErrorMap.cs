@@ -119,6 +119,10 @@ namespace CognitoPs
         private static readonly Rule MissingDeviceRule = new Rule(ErrorCategory.ObjectNotFound, Scope.User,
             "Check the device key (Get-CognitoUserDevice lists the user's devices); a device forgotten already is gone.");
 
+        /// <summary>ResourceNotFound that turned out to be about an import job id, not the pool: that item's error.</summary>
+        private static readonly Rule MissingImportJobRule = new Rule(ErrorCategory.ObjectNotFound, Scope.User,
+            "Check the job id (Get-CognitoUserImportJob lists the pool's import jobs).");
+
         /// <summary>ResourceNotFound that turned out to be about the group, not the pool.</summary>
         private static readonly Rule MissingGroupRule = new Rule(ErrorCategory.ObjectNotFound, Scope.Group,
             "Check the group name (Get-CognitoGroup lists the pool's groups; names are case-sensitive).");
@@ -153,7 +157,7 @@ namespace CognitoPs
                     category = rule.Category;
                     target = rule.Scope switch
                     {
-                        Scope.User => username,
+                        Scope.User => (object?)(service as ImportJobNotFoundException)?.JobId ?? username,
                         Scope.Group => (service as GroupNotFoundException)?.GroupName ?? context.GroupName ?? username,
                         _ => context.UserPoolId,
                     };
@@ -177,6 +181,11 @@ namespace CognitoPs
                     terminating = configuration.AffectsEveryRequest || context.SettingsShared;
                     (errorId, category, target) = (configuration.ErrorId, CategoryOf(configuration.Problem), terminating ? null : username);
                     recommendedAction = configuration.RecommendedAction;
+                    break;
+                case UserFileException file:
+                    (errorId, category, target, terminating) = file.Exists
+                        ? ("FileExists", ErrorCategory.ResourceExists, (object?)context.UserPoolId, true)
+                        : ("FileProblem", ErrorCategory.WriteError, context.UserPoolId, true);
                     break;
                 case IdentityNotLinkedException _:
                     (errorId, category, target, terminating) = ("IdentityNotLinked", ErrorCategory.ObjectNotFound, username, false);
@@ -212,6 +221,11 @@ namespace CognitoPs
             if (service is DeviceNotFoundException)
             {
                 return MissingDeviceRule;
+            }
+
+            if (service is ImportJobNotFoundException)
+            {
+                return MissingImportJobRule;
             }
 
             if (service is NotAuthorizedException && context.Username != null && UserStateMessage.IsMatch(service.Message))

@@ -13,6 +13,7 @@ namespace CognitoPs
         public const int MaxDeviceKeyLength = 55;
         public const int MaxProviderNameLength = 32;
         public const int MaxProviderUserIdLength = 2048;
+        public const int MaxJobIdLength = 55;
         private static readonly Regex UserPoolIdPattern = new Regex(@"^[A-Za-z0-9_-]+_[0-9a-zA-Z]+\z", RegexOptions.CultureInvariant);
 
         public static void CheckUsername(string? username, bool fromCommandLine) =>
@@ -33,6 +34,10 @@ namespace CognitoPs
         /// <summary>A user's id at an identity provider (its subject).</summary>
         public static void CheckProviderUserId(string? userId, bool fromCommandLine) =>
             CheckName(userId, "ProviderUserId", "provider user id", MaxProviderUserIdLength, fromCommandLine);
+
+        /// <summary>An import job's id as Cognito issues it (import-…), at most 55 characters.</summary>
+        public static void CheckJobId(string? jobId, bool fromCommandLine) =>
+            CheckName(jobId, "JobId", "import job id", MaxJobIdLength, fromCommandLine);
 
         /// <summary>Refuses what Cognito's name pattern refuses. ErrorIds: &lt;Kind&gt;Missing, &lt;Kind&gt;TooLong, &lt;Kind&gt;InvalidCharacter.</summary>
         private static void CheckName(string? name, string kind, string what, int maxLength, bool fromCommandLine)

@@ -14,8 +14,11 @@ namespace CognitoPs.Tests
     {
         private static readonly string[] Partitions = { "a", "b", "c", "d" };
 
+        private static PartitionStart<string>[] Starts(Page<string>? firstOfA = null) =>
+            Partitions.Select(p => new PartitionStart<string>(p, prefetched: p == "a" ? firstOfA : null)).ToArray();
+
         // Each partition holds 5 pages of 3 items named partition:page:index.
-        private static Task<Page<string>> FivePages(string partition, string? token, CancellationToken cancellationToken)
+        private static Task<Page<string>> FivePages(string? partition, string? token, CancellationToken cancellationToken)
         {
             var page = token is null ? 0 : int.Parse(token);
             var items = Enumerable.Range(0, 3).Select(i => $"{partition}:{page}:{i}").ToList();
@@ -27,7 +30,8 @@ namespace CognitoPs.Tests
             var all = new List<string>();
             while (await pages.NextAsync(default) is { } page)
             {
-                all.AddRange(page);
+                all.AddRange(page.Items);
+                Assert.All(page.Items, item => Assert.StartsWith(Partitions[page.Partition] + ":", item));
             }
 
             return all;
@@ -36,15 +40,15 @@ namespace CognitoPs.Tests
         [Fact]
         public async Task EveryItemOfEveryPartitionComesExactlyOnceWithTheFirstPageReused()
         {
-            var fetched = new ConcurrentBag<(string, string?)>();
+            var fetched = new ConcurrentBag<(string?, string?)>();
             var first = await FivePages("a", null, default);
-            using var pages = new PartitionedPages<string>(Partitions, 2, (p, t, c) => { fetched.Add((p, t)); return FivePages(p, t, c); }, first, default);
+            using var pages = new PartitionedPages<string>(Starts(first), 2, (p, t, c) => { fetched.Add((p, t)); return FivePages(p, t, c); }, default);
 
             var all = await ReadAll(pages);
 
             Assert.Equal(4 * 5 * 3, all.Count);
             Assert.Equal(all.Count, all.Distinct().Count());
-            Assert.DoesNotContain(("a", (string?)null), fetched); // the probe's page is not asked for again
+            Assert.DoesNotContain(((string?)"a", (string?)null), fetched); // the probe's page is not asked for again
             Assert.Equal(4 * 5 - 1, fetched.Count);
         }
 
@@ -53,7 +57,7 @@ namespace CognitoPs.Tests
         {
             var inFlight = 0;
             var most = 0;
-            async Task<Page<string>> Slow(string p, string? t, CancellationToken c)
+            async Task<Page<string>> Slow(string? p, string? t, CancellationToken c)
             {
                 var now = Interlocked.Increment(ref inFlight);
                 InterlockedMax(ref most, now);
@@ -62,7 +66,7 @@ namespace CognitoPs.Tests
                 return await FivePages(p, t, c);
             }
 
-            using var pages = new PartitionedPages<string>(Partitions, 3, Slow, null, default);
+            using var pages = new PartitionedPages<string>(Starts(), 3, Slow, default);
             await ReadAll(pages);
 
             Assert.InRange(most, 1, 3);
@@ -72,7 +76,7 @@ namespace CognitoPs.Tests
         public async Task AReaderThatStopsReadingStopsTheRequests()
         {
             var fetches = 0;
-            using (var pages = new PartitionedPages<string>(Partitions, 2, (p, t, c) => { Interlocked.Increment(ref fetches); return FivePages(p, t, c); }, null, default))
+            using (var pages = new PartitionedPages<string>(Starts(), 2, (p, t, c) => { Interlocked.Increment(ref fetches); return FivePages(p, t, c); }, default))
             {
                 await pages.NextAsync(default);
                 await Task.Delay(100);
@@ -89,13 +93,27 @@ namespace CognitoPs.Tests
         public async Task TheFirstFailureStopsEveryPartitionAndReachesTheReader()
         {
             var failure = new TooManyRequestsException("Too many requests", HttpStatusCode.BadRequest, "r-1");
-            Task<Page<string>> FailingC(string p, string? t, CancellationToken c) =>
+            Task<Page<string>> FailingC(string? p, string? t, CancellationToken c) =>
                 p == "c" && t == "2" ? Task.FromException<Page<string>>(failure) : FivePages(p, t, c);
-            using var pages = new PartitionedPages<string>(Partitions, 4, FailingC, null, default);
+            using var pages = new PartitionedPages<string>(Starts(), 4, FailingC, default);
 
             var thrown = await Assert.ThrowsAsync<TooManyRequestsException>(() => ReadAll(pages));
 
             Assert.Same(failure, thrown);
+        }
+
+        [Fact]
+        public async Task APartitionGoesOnFromTheTokenItWasGivenAndTellsTheTokenAfterEachPage()
+        {
+            var starts = new[] { new PartitionStart<string>("b", token: "3") };
+            using var pages = new PartitionedPages<string>(starts, 1, FivePages, default);
+
+            var third = await pages.NextAsync(default);
+            var fourth = await pages.NextAsync(default);
+
+            Assert.Equal(("b:3:0", "4"), (third!.Items[0], third.NextToken));
+            Assert.Equal(("b:4:0", (string?)null), (fourth!.Items[0], fourth.NextToken));
+            Assert.Null(await pages.NextAsync(default));
         }
 
         private static void InterlockedMax(ref int target, int value)
