@@ -254,5 +254,26 @@ namespace CognitoPs.Tests
             Assert.False(terminating);
             Assert.Contains("threat protection", record.ErrorDetails.RecommendedAction);
         }
+
+        [Fact]
+        public void AFileInTheWayOrUnusableStopsTheCommand()
+        {
+            var (exists, stopsForExists) = Map(new UserFileException("'x.csv' exists; use -Force to replace it.", exists: true));
+            var (problem, stopsForProblem) = Map(new UserFileException("'x.csv' does not exist."));
+
+            Assert.Equal(("FileExists", ErrorCategory.ResourceExists, true), (exists.FullyQualifiedErrorId, exists.CategoryInfo.Category, stopsForExists));
+            Assert.Equal(("FileProblem", ErrorCategory.WriteError, true), (problem.FullyQualifiedErrorId, problem.CategoryInfo.Category, stopsForProblem));
+        }
+
+        [Fact]
+        public void AMissingImportJobIsThatJobsErrorNotThePools()
+        {
+            var answer = new ResourceNotFoundException("Import job not found.", HttpStatusCode.BadRequest, null);
+
+            var (record, terminating) = Map(new ImportJobNotFoundException("import-9", "eu-west-1_Ab12", answer));
+
+            Assert.False(terminating);
+            Assert.Equal(("ResourceNotFound", ErrorCategory.ObjectNotFound, (object)"import-9"), (record.FullyQualifiedErrorId, record.CategoryInfo.Category, record.TargetObject));
+        }
     }
 }
