@@ -114,7 +114,8 @@ Describe 'Conventions' {
         @{ Name = 'Remove-CognitoGroupMember'; Impact = 'Medium' }, @{ Name = 'Set-CognitoUserMfaPreference'; Impact = 'Medium' }
         @{ Name = 'Reset-CognitoUserMfa'; Impact = 'High' }, @{ Name = 'Remove-CognitoUserDevice'; Impact = 'Medium' }
         @{ Name = 'Send-CognitoUserInvitation'; Impact = 'Medium' }, @{ Name = 'Add-CognitoUserIdentity'; Impact = 'Medium' }
-        @{ Name = 'Remove-CognitoUserIdentity'; Impact = 'Medium' }
+        @{ Name = 'Remove-CognitoUserIdentity'; Impact = 'Medium' }, @{ Name = 'Export-CognitoUser'; Impact = 'Low' }
+        @{ Name = 'Import-CognitoUser'; Impact = 'Medium' }, @{ Name = 'Stop-CognitoUserImportJob'; Impact = 'Medium' }
     ) {
         $attribute = (Get-Command $Name).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
 
@@ -124,7 +125,7 @@ Describe 'Conventions' {
 
     It 'the cmdlets that only read do not ask' {
         foreach ($name in 'Get-CognitoUser', 'Get-CognitoUserPool', 'Get-CognitoGroup', 'Get-CognitoGroupMember', 'Connect-CognitoUserPool', 'Disconnect-CognitoUserPool',
-            'Get-CognitoUserMfa', 'Get-CognitoUserDevice', 'Get-CognitoUserAuthEvent', 'Get-CognitoUserIdentity', 'Get-CognitoIamPolicy') {
+            'Get-CognitoUserMfa', 'Get-CognitoUserDevice', 'Get-CognitoUserAuthEvent', 'Get-CognitoUserIdentity', 'Get-CognitoIamPolicy', 'Get-CognitoUserImportJob') {
             (Get-Command $name).Parameters.Keys | Should -Not -Contain 'WhatIf' -Because "$name changes nothing in Cognito"
         }
     }

@@ -16,11 +16,12 @@ Describe 'The built module' {
         $importWarnings | Should -BeNullOrEmpty
         (Get-Command -Module CognitoPs).Name | Sort-Object |
             Should -Be @('Add-CognitoGroupMember', 'Add-CognitoUserIdentity', 'Confirm-CognitoUser', 'Connect-CognitoUserPool', 'Disable-CognitoUser',
-                'Disconnect-CognitoUserPool', 'Enable-CognitoUser', 'Get-CognitoGroup', 'Get-CognitoGroupMember', 'Get-CognitoIamPolicy', 'Get-CognitoUser',
-                'Get-CognitoUserAuthEvent', 'Get-CognitoUserDevice', 'Get-CognitoUserIdentity', 'Get-CognitoUserMfa', 'Get-CognitoUserPool', 'New-CognitoGroup',
-                'New-CognitoUser', 'Remove-CognitoGroup', 'Remove-CognitoGroupMember', 'Remove-CognitoUser', 'Remove-CognitoUserAttribute',
-                'Remove-CognitoUserDevice', 'Remove-CognitoUserIdentity', 'Reset-CognitoUserMfa', 'Reset-CognitoUserPassword', 'Revoke-CognitoUserSession',
-                'Send-CognitoUserInvitation', 'Set-CognitoGroup', 'Set-CognitoUserAttribute', 'Set-CognitoUserMfaPreference', 'Set-CognitoUserPassword')
+                'Disconnect-CognitoUserPool', 'Enable-CognitoUser', 'Export-CognitoUser', 'Get-CognitoGroup', 'Get-CognitoGroupMember', 'Get-CognitoIamPolicy',
+                'Get-CognitoUser', 'Get-CognitoUserAuthEvent', 'Get-CognitoUserDevice', 'Get-CognitoUserIdentity', 'Get-CognitoUserImportJob', 'Get-CognitoUserMfa',
+                'Get-CognitoUserPool', 'Import-CognitoUser', 'New-CognitoGroup', 'New-CognitoUser', 'Remove-CognitoGroup', 'Remove-CognitoGroupMember',
+                'Remove-CognitoUser', 'Remove-CognitoUserAttribute', 'Remove-CognitoUserDevice', 'Remove-CognitoUserIdentity', 'Reset-CognitoUserMfa',
+                'Reset-CognitoUserPassword', 'Revoke-CognitoUserSession', 'Send-CognitoUserInvitation', 'Set-CognitoGroup', 'Set-CognitoUserAttribute',
+                'Set-CognitoUserMfaPreference', 'Set-CognitoUserPassword', 'Stop-CognitoUserImportJob')
     }
 
     It 'ships CognitoPs.dll at the top, the client and AWSSDK.Core in bin/, and not PowerShell Standard' {
