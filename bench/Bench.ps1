@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    CognitoPs benchmarks B1-B10 (see README "Bulk operations"). Run by ./build.ps1 Bench after a build; prints a table
+    CognitoPs benchmarks B1-B12 (see README "Bulk operations"). Run by ./build.ps1 Bench after a build; prints a table
     and writes bench/results.md. Benchmarks are not tests: nothing here passes or fails on a number.
     -Benchmark runs only some (e.g. B6, B7) and then writes no results file: for comparing builds by hand.
 #>
@@ -11,7 +11,7 @@ param(
     # A copy of the same pwsh with its own assemblies precompiled (ReadyToRun), as PowerShell's installers ship them
     # (the .NET tool ships IL only): B1 and B8 are measured on both. Made by ./build.ps1 Bench.
     [string] $PrecompiledPwshPath,
-    [ValidateSet('B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B10')] [string[]] $Benchmark = @('B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B10')
+    [ValidateSet('B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B10', 'B11', 'B12')] [string[]] $Benchmark = @('B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B10', 'B11', 'B12')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -285,6 +285,46 @@ Import-Module '$ModuleManifest'
     $growthMb = [math]::Max(0, ($memory.peak - $memory.before) / 1MB)
     Add-Row 'B4' 'Get-CognitoUser | Measure-Object, 100,000 users (1,667 pages) from the paging stand-in' `
         ('{0:0.0} MB peak working-set growth ({1} users in {2:0.0} s, {3:0} users/s)' -f $growthMb, $memory.count, $memory.seconds, ($memory.count / $memory.seconds)) '<= 60 MB' 'our code: one page (at most 60 users) is held at a time; speed: the stand-in and the pwsh pipeline on 2 cores'
+    }
+
+    # ---- B11: exporting 100,000 users to CSV: time and memory (child pwsh) ----------------------------------------
+    if (Want 'B11') {
+    Write-Host 'B11: Export-CognitoUser of 100,000 users to CSV, -ThrottleLimit 8 (child pwsh)...'
+    $exportFile = Join-Path ([IO.Path]::GetTempPath()) "cognitops-export-$([guid]::NewGuid().ToString('n').Substring(0, 8)).csv"
+    $script = @"
+Import-Module '$ModuleManifest'
+`$null = Get-CognitoUser -UserPoolId eu-west-1_Paged100000 -EndpointUrl $($fake.Url) -First 120
+[GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
+`$me = Get-Process -Id `$PID; `$before = `$me.WorkingSet64
+`$watch = [Diagnostics.Stopwatch]::StartNew()
+Export-CognitoUser '$exportFile' -UserPoolId eu-west-1_Paged100000 -EndpointUrl $($fake.Url) -ThrottleLimit 8
+`$seconds = `$watch.Elapsed.TotalSeconds
+`$me.Refresh()
+@{ rows = (Get-Content '$exportFile' | Measure-Object -Line).Lines - 1; bytes = (Get-Item '$exportFile').Length; seconds = `$seconds; before = `$before; peak = `$me.PeakWorkingSet64 } | ConvertTo-Json -Compress
+"@
+    $export = & $PwshPath -NoProfile -NonInteractive -Command $script | ConvertFrom-Json
+    Remove-Item $exportFile -ErrorAction SilentlyContinue
+    Add-Row 'B11' 'Export-CognitoUser to CSV, 100,000 users from the paging stand-in (no added latency), -ThrottleLimit 8' `
+        ('{0} rows ({1:0.0} MB) in {2:0.0} s ({3:0} users/s), {4:0.0} MB peak working-set growth' -f $export.rows, ($export.bytes / 1MB), $export.seconds, ($export.rows / $export.seconds), [math]::Max(0, ($export.peak - $export.before) / 1MB)) `
+        'memory flat in the pool''s size (B4-like)' 'the stand-in and row formatting; at Cognito''s UserList quota (30 pages/s) 100,000 users take at least 56 s'
+    }
+
+    # ---- B12: importing 10,000 users: check, upload, job (the stand-in processes jobs at its own pace) -----------
+    if (Want 'B12') {
+    Write-Host 'B12: Import-CognitoUser of 10,000 rows into the stand-in...'
+    $importFile = Join-Path ([IO.Path]::GetTempPath()) "cognitops-import-$([guid]::NewGuid().ToString('n').Substring(0, 8)).csv"
+    Invoke-RestMethod -Method Post -Uri "$($fake.Url)/__seed" -ContentType "application/json" -Body "{`"pool`":`"eu-west-1_Bench12`"}" | Out-Null
+    Export-CognitoUser $importFile -UserPoolId eu-west-1_Paged10000 -EndpointUrl $fake.Url -Format CognitoImport -Force
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $job = Import-CognitoUser $importFile -UserPoolId eu-west-1_Bench12 -EndpointUrl $fake.Url -CloudWatchLogsRoleArn 'arn:aws:iam::123456789012:role/CognitoImport' -PollIntervalSec 1
+    $importSeconds = $watch.Elapsed.TotalSeconds
+    $checkWatch = [Diagnostics.Stopwatch]::StartNew()
+    Import-CognitoUser $importFile -UserPoolId eu-west-1_Bench12 -EndpointUrl $fake.Url -CloudWatchLogsRoleArn 'arn:aws:iam::123456789012:role/CognitoImport' -WhatIf 6>$null | Out-Null
+    $checkSeconds = $checkWatch.Elapsed.TotalSeconds
+    Remove-Item $importFile -ErrorAction SilentlyContinue
+    Add-Row 'B12' 'Import-CognitoUser, 10,000 rows (exported from the paging stand-in) into the stand-in: check, upload, job, polling every second' `
+        ('{0:0.0} s in all, job {1} with {2} imported and {3} failed; checking the file alone (-WhatIf) {4:0.00} s' -f $importSeconds, $job.Status, $job.ImportedUsers, $job.FailedUsers, $checkSeconds) `
+        'know it' 'the job itself (Cognito''s pace; the stand-in imports 500 rows every 20 ms) and the 1 s polling'
     }
 
     # ---- B5: client CPU per call versus a bare HttpClient to a trivial responder ------------------------------

@@ -43,9 +43,9 @@ Describe 'Help' {
         (Get-Help Set-CognitoUserPassword -Parameter MaxRetries).defaultValue | Should -Be '3'
     }
 
-    It 'about_CognitoPs covers connecting, credentials, the help desk, IAM policies, regions and endpoints, quotas, errors and secrets' {
+    It 'about_CognitoPs covers connecting, credentials, the help desk, IAM policies, moving pools, regions and endpoints, quotas, errors and secrets' {
         $about = Get-Help about_CognitoPs | Out-String
-        foreach ($section in 'CONNECTING', 'CREDENTIALS', 'THE HELP DESK', 'IAM POLICIES', 'REGIONS AND ENDPOINTS', 'QUOTAS', 'ERRORS, AND RETRYING FAILURES', 'SECRETS') {
+        foreach ($section in 'CONNECTING', 'CREDENTIALS', 'THE HELP DESK', 'IAM POLICIES', 'EXPORT, IMPORT AND MOVING POOLS', 'REGIONS AND ENDPOINTS', 'QUOTAS', 'ERRORS, AND RETRYING FAILURES', 'SECRETS') {
             $about | Should -Match $section
         }
         $about | Should -Match '-MaxRequestsPerSecond'
