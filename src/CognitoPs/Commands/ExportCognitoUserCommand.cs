@@ -231,7 +231,7 @@ namespace CognitoPs.Commands
 
         private static ExportCheckpoint ResumedCheckpoint(string file, string fingerprint)
         {
-            var checkpoint = ExportCheckpoint.Load(file)!;
+            var checkpoint = ExportCheckpoint.Load(file);
             if (checkpoint.Fingerprint != fingerprint)
             {
                 throw new UserFileException($"The interrupted export next to '{file}' was of another pool, format or set of columns; run it again without -Resume (and with -Force).");

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using CognitoPs.Client;
 
 namespace CognitoPs
 {
@@ -24,10 +25,17 @@ namespace CognitoPs
 
         public static string PartialPathFor(string file) => file + ".partial";
 
-        public static ExportCheckpoint? Load(string file)
+        public static ExportCheckpoint Load(string file)
         {
             var path = PathFor(file);
-            return File.Exists(path) ? JsonSerializer.Deserialize<ExportCheckpoint>(File.ReadAllBytes(path)) : null;
+            try
+            {
+                return JsonSerializer.Deserialize<ExportCheckpoint>(File.ReadAllBytes(path)) ?? throw new JsonException("empty");
+            }
+            catch (JsonException ex)
+            {
+                throw new UserFileException($"'{path}' is not a checkpoint this module wrote ({ex.Message}); run the export again without -Resume (and with -Force).", ex);
+            }
         }
 
         /// <summary>Written to a temporary file and moved over the old one, so a crash leaves one whole checkpoint or the other.</summary>
