@@ -7,7 +7,7 @@
 //   StartUserImportJob (only a Created job; Pending, then InProgress, then Succeeded, or Failed for a header that is not
 //     GetCSVHeader's), processed in the background: each row creates its user in RESET_REQUIRED, or counts as failed
 //     (no cognito:username, a user that exists, a boolean that is not true/false, a username attribute without its
-//     verified flag); StopUserImportJob (Pending or InProgress: Stopping, then Stopped); DescribeUserImportJob;
+//     verified flag; a job whose name starts with "slow" takes one row a second); StopUserImportJob (Pending or InProgress: Stopping, then Stopped); DescribeUserImportJob;
 //   ListUserImportJobs (MaxResults 1-60, PaginationToken, newest first).
 const crypto = require('crypto');
 
@@ -75,7 +75,8 @@ module.exports = ({ now, pools, settingsOf, newUser, listenAddress }) => {
     const tick = () => {
       if (job.Status === 'Stopping') { Object.assign(job, { Status: 'Stopped', CompletionDate: now() }); return; }
       job.Status = 'InProgress';
-      for (const end = Math.min(rows.length, next + 500); next < end; next++) {
+      const slow = /^slow/.test(job.JobName); // a job named slow… takes a row a second, for tests that act while it runs
+      for (const end = Math.min(rows.length, next + (slow ? 1 : 500)); next < end; next++) {
         const cells = rows[next];
         if (cells.length === 1 && cells[0] === '') continue;
         const problem = rowProblem(job.UserPoolId, columns, cells, users);
@@ -86,7 +87,7 @@ module.exports = ({ now, pools, settingsOf, newUser, listenAddress }) => {
         users.set(u.Username, u);
         job.ImportedUsers++;
       }
-      if (next < rows.length) { job.timer = setTimeout(tick, 20); return; }
+      if (next < rows.length) { job.timer = setTimeout(tick, slow ? 1000 : 20); return; }
       Object.assign(job, { Status: 'Succeeded', CompletionDate: now(),
         CompletionMessage: job.FailedUsers ? 'Import Job Completed with failures: see CloudWatch Logs.' : 'Import Job Completed Successfully.' });
     };

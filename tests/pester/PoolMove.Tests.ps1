@@ -191,6 +191,48 @@ Describe 'Import-CognitoUser' {
         "$($answer.Content)" | Should -Match '<Code>SignatureDoesNotMatch</Code>'
     }
 
+    It 'in a terminal, Ctrl+C while waiting asks what to do, and "Stop the job" stops it' {
+        $file = New-ImportFile 'slow.csv' @(1..30 | ForEach-Object { @{ 'cognito:username' = "slow-$_"; 'cognito:mfa_enabled' = 'false' } })
+        $script = Join-Path $TestDrive 'slow.ps1'
+        @"
+`$env:AWS_ACCESS_KEY_ID = '$env:AWS_ACCESS_KEY_ID'; `$env:AWS_SECRET_ACCESS_KEY = '$env:AWS_SECRET_ACCESS_KEY'; `$env:AWS_REGION = 'eu-west-1'; `$env:AWS_EC2_METADATA_DISABLED = 'true'
+Import-Module '$ModuleManifest'
+`$job = Import-CognitoUser '$file' -UserPoolId eu-west-1_ImportTarget -EndpointUrl '$FakeUrl' -CloudWatchLogsRoleArn '$Role' -JobName slow-ctrl-c -PollIntervalSec 1
+"RESULT `$(`$job.Status) `$(`$job.ImportedUsers)"
+"@ | Set-Content $script
+        # A terminal (script(1) gives the child a pty): Ctrl+C is a key there, not a signal, while the job is waited for.
+        $start = [System.Diagnostics.ProcessStartInfo]::new('script')
+        foreach ($argument in '-qec', "$PwshPath -NoProfile -File $script", '/dev/null') { $start.ArgumentList.Add($argument) }
+        $start.RedirectStandardInput = $true; $start.RedirectStandardOutput = $true; $start.UseShellExecute = $false
+        $process = [System.Diagnostics.Process]::Start($start)
+        $screen = [System.Text.StringBuilder]::new()
+        $buffer = [char[]]::new(4096)
+        $pressed = $answered = $false
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        $read = $process.StandardOutput.ReadAsync($buffer, 0, $buffer.Length)
+        while ([DateTime]::UtcNow -lt $deadline) {
+            if ($read.Wait(200)) {
+                if ($read.Result -eq 0) { break }
+                $chunk = [string]::new($buffer, 0, $read.Result)
+                $screen.Append($chunk) | Out-Null
+                foreach ($query in [regex]::Matches($chunk, "`e\[6n")) { $process.StandardInput.Write("`e[1;1R") }
+                $read = $process.StandardOutput.ReadAsync($buffer, 0, $buffer.Length)
+            }
+            $text = $screen.ToString()
+            if (-not $pressed -and $text.Contains('InProgress')) { Start-Sleep -Milliseconds 700; $process.StandardInput.Write([char]3); $pressed = $true }
+            if ($pressed -and -not $answered -and $text.Contains('[S] Stop the job') -and $text.LastIndexOf("`e[6n") -gt $text.IndexOf('[S] Stop the job')) {
+                $process.StandardInput.Write("S`r"); $answered = $true
+            }
+            $process.StandardInput.Flush()
+        }
+        if (-not $process.WaitForExit(10000)) { $process.Kill($true) }
+        $plain = $screen.ToString() -replace "`e\[[0-9;?]*[A-Za-z]", ''
+
+        $plain | Should -Match 'Stop the job \(users imported so far stay\), leave it running and return, or keep'
+        $plain | Should -Match 'RESULT Stopped (\d+)'
+        [int]([regex]::Match($plain, 'RESULT Stopped (\d+)').Groups[1].Value) | Should -BeLessThan 30
+    }
+
     It '-NoWait returns the started job; Stop-CognitoUserImportJob stops it; rows that fail are counted and the log group named' {
         $file = New-ImportFile 'again.csv' @(1..3 | ForEach-Object { @{ 'cognito:username' = "imp-$_"; 'cognito:mfa_enabled' = 'false' } })   # they exist now
 
