@@ -336,6 +336,7 @@ Export-CognitoUser '$exportFile' -UserPoolId eu-west-1_Paged100000 -EndpointUrl 
     $servers += $responder
     $project = Join-Path $PSScriptRoot 'ClientCost/ClientCost.csproj'
     dotnet build $project -c Release --nologo -v quiet -o (Join-Path $responderDir 'bin') | Out-Null
+    if ($LASTEXITCODE) { throw 'building bench/ClientCost failed' }
     $cost = & dotnet (Join-Path $responderDir 'bin/ClientCost.dll') "$($responder.Url)/" 5000 | ConvertFrom-Json
     Add-Row 'B5' 'CPU per AdminSetUserPassword: CognitoClient vs bare HttpClient posting the same bytes (trivial local responder)' `
         ('{0:0} us vs {1:0} us per call ({2:0.00}x the floor)' -f $cost.oursCpuMicroseconds, $cost.floorCpuMicroseconds, ($cost.oursCpuMicroseconds / $cost.floorCpuMicroseconds)) 'know the gap' 'our code: per call it writes the body from the SecureString, hashes it, derives the SigV4 key and signs, and parses the reply (not profiled further)'

@@ -20,7 +20,7 @@ foreach (var c in "Bench-Passw0rd!")
 }
 
 password.MakeReadOnly();
-var client = new CognitoClient(endpoint, "us-east-1", new CognitoCredentials(new BasicAWSCredentials("AKIDCOGNITOPSTEST", "cognitops-test-secret")));
+var client = new CognitoClient(endpoint, "us-east-1", new CognitoCredentials(new BasicAWSCredentials("AKIDCOGNITOPSTEST", "cognitops-test-secret"), "the bench key"));
 var ours = await Measure(calls, () => client.AdminSetUserPasswordAsync("us-east-1_Bench1", "bench-user", password, true, CancellationToken.None));
 
 // The floor: the same bytes and headers, prepared once, posted by a bare HttpClient (no signing, no body writing).

@@ -34,17 +34,11 @@ namespace CognitoPs.Tests
             }
         }
 
-        private static HttpResponseMessage Reply(HttpStatusCode status, string body) =>
-            new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/x-amz-json-1.1") };
+        private static HttpResponseMessage Reply(HttpStatusCode status, string body, string type = "application/x-amz-json-1.1") => TestClient.Reply(status, body, type);
 
         private static HttpResponseMessage Ok(string body = "{}") => Reply(HttpStatusCode.OK, body);
 
-        private static CognitoClient Client(Handler handler) =>
-            new CognitoClient(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), "eu-west-1",
-                new CognitoCredentials(new BasicAWSCredentials("AKIDTEST", "secret"), "the test key"), new HttpMessageInvoker(handler))
-            {
-                Retry = new CognitoRetryPolicy { MaxRetries = 2, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) },
-            };
+        private static CognitoClient Client(Handler handler) => TestClient.On(handler);
 
         [Fact]
         public async Task AdminSetUserMfaPreferenceSendsOnlyTheMethodsGiven()

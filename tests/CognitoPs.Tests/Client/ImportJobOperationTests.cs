@@ -34,15 +34,9 @@ namespace CognitoPs.Tests
             }
         }
 
-        private static HttpResponseMessage Reply(HttpStatusCode status, string body, string type = "application/x-amz-json-1.1") =>
-            new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, type) };
+        private static HttpResponseMessage Reply(HttpStatusCode status, string body, string type = "application/x-amz-json-1.1") => TestClient.Reply(status, body, type);
 
-        private static CognitoClient Client(Handler handler) =>
-            new CognitoClient(new Uri("https://cognito-idp.eu-west-1.amazonaws.com/"), "eu-west-1",
-                new CognitoCredentials(new BasicAWSCredentials("AKIDTEST", "secret"), "the test key"), new HttpMessageInvoker(handler))
-            {
-                Retry = new CognitoRetryPolicy { MaxRetries = 2, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) },
-            };
+        private static CognitoClient Client(Handler handler) => TestClient.On(handler);
 
         [Fact]
         public async Task TheJobIsCreatedWithItsRoleAndReadWithItsCounts()
