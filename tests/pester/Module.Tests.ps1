@@ -93,6 +93,14 @@ Describe 'Conventions' {
         $Cmdlets | Where-Object { -not $_.OutputType } | ForEach-Object Name | Should -BeNullOrEmpty
     }
 
+    It 'importing loads neither the client nor AWSSDK.Core: the first command does (no public constructor names a client type)' {
+        $loaded = & $PwshPath -NoProfile -NonInteractive -Command "Import-Module '$ModuleManifest'; [AppDomain]::CurrentDomain.GetAssemblies().GetName().Name"
+
+        $loaded | Should -Contain 'CognitoPs'
+        $loaded | Should -Not -Contain 'CognitoPs.Client'
+        $loaded | Should -Not -Contain 'AWSSDK.Core'
+    }
+
     It 'the manifest exports exactly the cmdlets the assembly defines' {
         $defined = $Cmdlets[0].ImplementingType.Assembly.GetTypes() |
             ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |

@@ -9,7 +9,7 @@ namespace CognitoPs
     /// </summary>
     public sealed class CognitoUserIdentity
     {
-        public CognitoUserIdentity(string username, string userPoolId, string region, string? endpointUrl, LinkedIdentityRecord identity)
+        internal CognitoUserIdentity(string username, string userPoolId, string region, string? endpointUrl, LinkedIdentityRecord identity)
         {
             Username = username;
             UserPoolId = userPoolId;

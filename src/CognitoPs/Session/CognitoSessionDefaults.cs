@@ -5,7 +5,7 @@ namespace CognitoPs
     /// <summary>What Connect-CognitoUserPool remembers; every cmdlet falls back to it, explicit parameters win.</summary>
     public sealed class CognitoSessionDefaults
     {
-        public CognitoSessionDefaults(string userPoolId, string region, string? profileName, AccessKeyCredential? credential, string? endpointUrl)
+        internal CognitoSessionDefaults(string userPoolId, string region, string? profileName, AccessKeyCredential? credential, string? endpointUrl)
         {
             UserPoolId = userPoolId;
             Region = region;
