@@ -73,7 +73,7 @@ namespace CognitoPs.Commands
         public double MaxRequestsPerSecond { get; set; }
 
         /// <summary>The connected session (Connect-CognitoUserPool), if any.</summary>
-        protected CognitoSessionDefaults? Session { get; private set; }
+        private protected CognitoSessionDefaults? Session { get; private set; }
 
         /// <summary>Cancelled by Ctrl+C (StopProcessing) and when the command is disposed, so nothing it started outlives it.</summary>
         protected internal CancellationToken StopToken => _stopping.Token;
@@ -166,7 +166,7 @@ namespace CognitoPs.Commands
         /// the way to its client: the preamble of every command about a pool. A bad pool stops the command when
         /// <paramref name="shared"/> (every item uses it), else fails this item alone. Throws what the error map reports.
         /// </summary>
-        protected PoolTarget ResolvePool(string? userPoolId, bool shared)
+        private protected PoolTarget ResolvePool(string? userPoolId, bool shared)
         {
             InputValidation.CheckUserPoolId(userPoolId, shared);
             var settings = CurrentSettings();

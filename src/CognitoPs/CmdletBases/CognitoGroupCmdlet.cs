@@ -34,7 +34,7 @@ namespace CognitoPs.Commands
         }
 
         /// <summary>Does the work for one group (pipeline thread, with Await); returns what to write, or null.</summary>
-        protected abstract object? Apply(PoolTarget pool, string groupName);
+        private protected abstract object? Apply(PoolTarget pool, string groupName);
 
         protected override void ProcessRecord()
         {

@@ -23,7 +23,7 @@ namespace CognitoPs.Commands
         protected bool PoolShared => SettingsShared(nameof(UserPoolId), UserPoolId);
 
         /// <summary>The current item's pool, checked, with its client (see <see cref="CognitoCmdlet.ResolvePool"/>).</summary>
-        protected PoolTarget ResolveCurrentPool() => ResolvePool(CurrentPoolId, PoolShared);
+        private protected PoolTarget ResolveCurrentPool() => ResolvePool(CurrentPoolId, PoolShared);
 
         /// <summary>A bad -UserPoolId on the command line stops the command before any item: every item would use it.</summary>
         protected override void BeginProcessing()

@@ -7,7 +7,7 @@ namespace CognitoPs.Commands
     /// A checked pool id with its connection settings, and the client for its region and endpoint, made on first use
     /// (so that checks and -WhatIf need no credentials).
     /// </summary>
-    public sealed class PoolTarget
+    internal sealed class PoolTarget
     {
         private readonly ConnectionOptions _settings;
         private readonly Func<ConnectionOptions, string?, CognitoClient> _clientFor;

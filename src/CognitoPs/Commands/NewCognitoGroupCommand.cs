@@ -30,7 +30,7 @@ namespace CognitoPs.Commands
 
         protected override void Check(string groupName) => GroupProperties.Check(Description, RoleArn);
 
-        protected override object? Apply(PoolTarget pool, string groupName)
+        private protected override object? Apply(PoolTarget pool, string groupName)
         {
             var request = new GroupRequest(pool.UserPoolId, groupName) { Description = Blank(Description), Precedence = Precedence, RoleArn = Blank(RoleArn) };
             var created = Await(pool.Client.CreateGroupAsync(request, StopToken));

@@ -21,7 +21,7 @@ namespace CognitoPs.Commands
 
         protected override bool Forced => Force;
 
-        protected override object? Apply(PoolTarget pool, string groupName)
+        private protected override object? Apply(PoolTarget pool, string groupName)
         {
             Await(pool.Client.DeleteGroupAsync(pool.UserPoolId, groupName, StopToken));
             WriteVerbose($"Deleted group '{groupName}' in user pool '{pool.UserPoolId}'.");

@@ -47,7 +47,7 @@ namespace CognitoPs.Commands
         /// Cognito's UpdateGroup resets every property it is not sent, so the group is read first and sent whole,
         /// with only the given properties replaced.
         /// </summary>
-        protected override object? Apply(PoolTarget pool, string groupName)
+        private protected override object? Apply(PoolTarget pool, string groupName)
         {
             var current = Await(pool.Client.GetGroupAsync(pool.UserPoolId, groupName, StopToken));
             var request = new GroupRequest(pool.UserPoolId, groupName)

@@ -8,7 +8,7 @@ using System.Management.Automation.Language;
 namespace CognitoPs
 {
     /// <summary>Tab completion for Get-CognitoIamPolicy -Command: the CognitoPs cmdlets that send Cognito requests.</summary>
-    public sealed class CognitoCommandCompleter : IArgumentCompleter
+    internal sealed class CognitoCommandCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>

@@ -13,7 +13,7 @@ namespace CognitoPs
     /// connected one, with each device's name as its tool tip. Like the other completers it never prompts and never
     /// throws, and keeps a listing that succeeded for a few minutes.
     /// </summary>
-    public sealed class DeviceKeyCompleter : IArgumentCompleter
+    internal sealed class DeviceKeyCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>

@@ -14,7 +14,7 @@ namespace CognitoPs
     /// pool, or when the listing fails or takes over a few seconds, it offers nothing (an empty list, so PowerShell does
     /// not fall back to file names), and the next Tab asks again.
     /// </summary>
-    public sealed class GroupNameCompleter : IArgumentCompleter
+    internal sealed class GroupNameCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>

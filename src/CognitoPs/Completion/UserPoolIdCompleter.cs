@@ -14,7 +14,7 @@ namespace CognitoPs
     /// prompts and never throws: when the region's pools cannot be listed within a few seconds (no region, no
     /// credentials, no network) it offers the rest, or nothing, never file names, and the next Tab asks again.
     /// </summary>
-    public sealed class UserPoolIdCompleter : IArgumentCompleter
+    internal sealed class UserPoolIdCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>

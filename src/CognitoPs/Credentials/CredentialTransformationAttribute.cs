@@ -9,7 +9,7 @@ namespace CognitoPs
     /// hold a secret.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property)]
-    public sealed class CredentialTransformationAttribute : ArgumentTransformationAttribute
+    internal sealed class CredentialTransformationAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {

@@ -9,7 +9,7 @@ namespace CognitoPs
     /// estimate for progress): a policy needs them too, a single run may not use them.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-    public sealed class CognitoOperationsAttribute : Attribute
+    internal sealed class CognitoOperationsAttribute : Attribute
     {
         public CognitoOperationsAttribute(params string[] operations) => Operations = operations;
 

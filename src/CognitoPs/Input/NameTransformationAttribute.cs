@@ -12,7 +12,7 @@ namespace CognitoPs
     /// ("@{Email=...}") and send that as a name. The message never quotes the object: it may hold a password column.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property)]
-    public abstract class NameTransformationAttribute : ArgumentTransformationAttribute
+    internal abstract class NameTransformationAttribute : ArgumentTransformationAttribute
     {
         private readonly string _what;
         private readonly string[] _propertyNames;

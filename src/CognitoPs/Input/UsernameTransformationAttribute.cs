@@ -1,7 +1,7 @@
 namespace CognitoPs
 {
     /// <summary>A user name, or an object with a Username (or alias) property.</summary>
-    public sealed class UsernameTransformationAttribute : NameTransformationAttribute
+    internal sealed class UsernameTransformationAttribute : NameTransformationAttribute
     {
         public UsernameTransformationAttribute(params string[] propertyNames)
             : base("user name", propertyNames)

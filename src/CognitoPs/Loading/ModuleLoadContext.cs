@@ -17,7 +17,7 @@ namespace CognitoPs
     /// theirs binds there. Whatever the host provides (PowerShell, the runtime) stays shared, so ErrorRecord, PSObject
     /// and the output types are the host's own.
     /// </summary>
-    public sealed class ModuleLoadContext : AssemblyLoadContext
+    internal sealed class ModuleLoadContext : AssemblyLoadContext
     {
         private const string ClientAssembly = "CognitoPs.Client";
         private static readonly object Gate = new object();

@@ -3,7 +3,7 @@ using CognitoPs.Client;
 namespace CognitoPs
 {
     /// <summary>What Connect-CognitoUserPool remembers; every cmdlet falls back to it, explicit parameters win.</summary>
-    public sealed class CognitoSessionDefaults
+    internal sealed class CognitoSessionDefaults
     {
         internal CognitoSessionDefaults(string userPoolId, string region, string? profileName, AccessKeyCredential? credential, string? endpointUrl)
         {
