@@ -45,6 +45,27 @@ function Build-ReferenceModule([string] $Project, [string[]] $ManifestFiles) {
     $out
 }
 
+# The one-view reference with as many trivial cmdlets as ours, generated here: what PowerShell charges per cmdlet at import
+# (a CmdletInfo and a session-state entry each), apart from anything a cmdlet does.
+function Build-ManyCmdletsModule([int] $Count) {
+    $source = Join-Path $startUpDir 'ManyCmdletsSource'
+    New-Item -ItemType Directory $source -Force | Out-Null
+    Copy-Item (Join-Path $PSScriptRoot 'FloorModule/FloorModule.csproj') (Join-Path $source 'ManyCmdletsModule.csproj')
+    $cmdlets = 0..($Count - 1) | ForEach-Object {
+        "[Cmdlet(VerbsCommon.Get, ""Floor$($_)User"")] [OutputType(typeof(FloorUser))] public sealed class GetFloor$($_)UserCommand : PSCmdlet { [Parameter] public string? UserPoolId { get; set; } protected override void ProcessRecord() => WriteObject(new FloorUser()); }"
+    }
+    @('using System.Management.Automation;', 'namespace ManyCmdletsModule {') + $cmdlets + 'public sealed class FloorUser { public string Username { get; set; } = "user-000001"; } }' |
+        Set-Content (Join-Path $source 'Cmdlets.cs')
+    $out = Join-Path $startUpDir 'ManyCmdletsModule'
+    dotnet build (Join-Path $source 'ManyCmdletsModule.csproj') -c Release --nologo -v quiet -o $out -p:AssemblyName=ManyCmdletsModule | Out-Null
+    if ($LASTEXITCODE) { throw 'building the many-cmdlets reference module failed' }
+    Copy-Item (Join-Path $PSScriptRoot 'FloorModule/FloorModule.Format.ps1xml') $out
+    $names = (0..($Count - 1) | ForEach-Object { "'Get-Floor$($_)User'" }) -join ', '
+    "@{ RootModule = 'ManyCmdletsModule.dll'; ModuleVersion = '1.0.0'; GUID = '3e8f2a61-5c7d-4b90-a1e4-7f6d2c9b8a15'; CmdletsToExport = @($names); FunctionsToExport = @(); AliasesToExport = @(); VariablesToExport = @(); FormatsToProcess = @('FloorModule.Format.ps1xml') }" |
+        Set-Content (Join-Path $out 'ManyCmdletsModule.psd1')
+    $out
+}
+
 # pwsh writes down the methods it JIT-compiled (StartupProfileData-* in its cache folder) and compiles that list ahead,
 # on a background thread, at its next start. With one shared folder every start replays the list its predecessor
 # left, so the kind of start that follows an import looks cheaper and the one that follows a bare start dearer (30 ms
@@ -80,6 +101,7 @@ if ($PrecompiledPwshPath) { $startUpPwsh['p'] = @{ Path = $PrecompiledPwshPath; 
 if ((Want 'B1') -or (Want 'B8')) {
     $floorDir = Build-ReferenceModule 'FloorModule' @('FloorModule.psd1', 'FloorModuleWithView.psd1', 'FloorModule.Format.ps1xml')
     $signedFloorDir = Build-ReferenceModule 'SignedFloorModule' @('SignedFloorModule.psd1')
+    $manyCmdletsDir = Build-ManyCmdletsModule (@((Import-PowerShellDataFile $ModuleManifest).CmdletsToExport).Count)
     # With the precompiled copies of its dependencies that our build made for this platform (when it made them), so the
     # reference is the best a minimal module can do, as ours is precompiled too.
     Get-ChildItem (Join-Path $moduleDir 'bin') -Directory -Filter "net$([Environment]::Version.Major).0-*" | Get-ChildItem -Filter '*.dll' |
@@ -90,8 +112,8 @@ if ((Want 'B1') -or (Want 'B8')) {
 if (Want 'B1') {
 foreach ($kind in $startUpPwsh.Keys) {
     $pwsh = $startUpPwsh[$kind].Path
-    Write-Host "B1$($kind): import (20 x 4 starts of $($startUpPwsh[$kind].Name))..."
-    $b1 = @{ Bare = New-Samples; Ours = New-Samples; Floor = New-Samples; FloorView = New-Samples }
+    Write-Host "B1$($kind): import (20 x 5 starts of $($startUpPwsh[$kind].Name))..."
+    $b1 = @{ Bare = New-Samples; Ours = New-Samples; Floor = New-Samples; FloorView = New-Samples; Many = New-Samples }
     Initialize-StartProfile $pwsh
     try {
         foreach ($i in 1..20) {
@@ -100,10 +122,11 @@ foreach ($kind in $startUpPwsh.Keys) {
             $b1.Ours.Add((Start-Seconds $pwsh "Import-Module '$moduleDir'"))
             $b1.Floor.Add((Start-Seconds $pwsh "Import-Module '$floorDir'"))
             $b1.FloorView.Add((Start-Seconds $pwsh "Import-Module '$(Join-Path $floorDir 'FloorModuleWithView.psd1')'"))
+            $b1.Many.Add((Start-Seconds $pwsh "Import-Module '$(Join-Path $manyCmdletsDir 'ManyCmdletsModule.psd1')'"))
         }
     } finally { Restore-StartProfile }
     Add-Row "B1$kind" "Import-Module on $($startUpPwsh[$kind].Name), median of 20 starts minus median of 20 bare starts" `
-        ('{0:0} ms, {4:+0;-0} ms over the one-cmdlet module with one format view ({2:0} ms; without the view {1:0} ms; bare start {3:0} ms)' -f (OverBare $b1.Ours $b1.Bare), (OverBare $b1.Floor $b1.Bare), (OverBare $b1.FloorView $b1.Bare), ((Median $b1.Bare) * 1000), ((OverBare $b1.Ours $b1.Bare) - (OverBare $b1.FloorView $b1.Bare))) `
+        ('{0:0} ms, {4:+0;-0} ms over the one-cmdlet module with one format view ({2:0} ms; without the view {1:0} ms; the same with {6} trivial cmdlets {5:0} ms; bare start {3:0} ms)' -f (OverBare $b1.Ours $b1.Bare), (OverBare $b1.Floor $b1.Bare), (OverBare $b1.FloorView $b1.Bare), ((Median $b1.Bare) * 1000), ((OverBare $b1.Ours $b1.Bare) - (OverBare $b1.FloorView $b1.Bare)), (OverBare $b1.Many $b1.Bare), @((Import-PowerShellDataFile $ModuleManifest).CmdletsToExport).Count) `
         '<= the one-view reference + 20 ms' 'PowerShell''s own module-import and format-loading code (JIT-compiled on the .NET tool): see the reference modules; then our 37 cmdlets and 11 views'
 }
 }
