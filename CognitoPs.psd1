@@ -9,42 +9,42 @@
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('CognitoPs.Format.ps1xml')
-    CmdletsToExport      = @(
-        'Add-CognitoGroupMember'
-        'Add-CognitoUserIdentity'
-        'Confirm-CognitoUser'
-        'Connect-CognitoUserPool'
-        'Disable-CognitoUser'
-        'Disconnect-CognitoUserPool'
-        'Enable-CognitoUser'
-        'Export-CognitoUser'
-        'Get-CognitoGroup'
-        'Get-CognitoGroupMember'
-        'Get-CognitoIamPolicy'
-        'Get-CognitoUser'
-        'Get-CognitoUserAuthEvent'
-        'Get-CognitoUserDevice'
-        'Get-CognitoUserIdentity'
-        'Get-CognitoUserImportJob'
-        'Get-CognitoUserMfa'
-        'Get-CognitoUserPool'
-        'Import-CognitoUser'
-        'New-CognitoGroup'
-        'New-CognitoUser'
-        'Remove-CognitoGroup'
-        'Remove-CognitoGroupMember'
-        'Remove-CognitoUser'
-        'Remove-CognitoUserAttribute'
-        'Remove-CognitoUserDevice'
-        'Remove-CognitoUserIdentity'
-        'Reset-CognitoUserMfa'
-        'Reset-CognitoUserPassword'
-        'Revoke-CognitoUserSession'
-        'Send-CognitoUserInvitation'
-        'Set-CognitoGroup'
-        'Set-CognitoUserAttribute'
-        'Set-CognitoUserMfaPreference'
-        'Set-CognitoUserPassword'
+    CmdletsToExport      = @(   # commas, not new lines: one array literal spares import the compiling of the manifest
+        'Add-CognitoGroupMember',
+        'Add-CognitoUserIdentity',
+        'Confirm-CognitoUser',
+        'Connect-CognitoUserPool',
+        'Disable-CognitoUser',
+        'Disconnect-CognitoUserPool',
+        'Enable-CognitoUser',
+        'Export-CognitoUser',
+        'Get-CognitoGroup',
+        'Get-CognitoGroupMember',
+        'Get-CognitoIamPolicy',
+        'Get-CognitoUser',
+        'Get-CognitoUserAuthEvent',
+        'Get-CognitoUserDevice',
+        'Get-CognitoUserIdentity',
+        'Get-CognitoUserImportJob',
+        'Get-CognitoUserMfa',
+        'Get-CognitoUserPool',
+        'Import-CognitoUser',
+        'New-CognitoGroup',
+        'New-CognitoUser',
+        'Remove-CognitoGroup',
+        'Remove-CognitoGroupMember',
+        'Remove-CognitoUser',
+        'Remove-CognitoUserAttribute',
+        'Remove-CognitoUserDevice',
+        'Remove-CognitoUserIdentity',
+        'Reset-CognitoUserMfa',
+        'Reset-CognitoUserPassword',
+        'Revoke-CognitoUserSession',
+        'Send-CognitoUserInvitation',
+        'Set-CognitoGroup',
+        'Set-CognitoUserAttribute',
+        'Set-CognitoUserMfaPreference',
+        'Set-CognitoUserPassword',
         'Stop-CognitoUserImportJob'
     )
     FunctionsToExport    = @()
