@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -30,6 +31,9 @@ namespace CognitoPs.Client
         {
             Timeout = System.Threading.Timeout.InfiniteTimeSpan, // each call has its own timeout, see CallTimeout
         };
+
+        // Set within SendInline scopes: requests go out through the synchronous Send on the calling thread.
+        private static readonly AsyncLocal<bool> SendingInline = new AsyncLocal<bool>();
 
         private readonly CognitoCredentials _credentials;
         private readonly HttpMessageInvoker _http;
@@ -131,6 +135,28 @@ namespace CognitoPs.Client
         /// was unknown (no answer came, or a server fault) and a repeat answers what means "already done" (see
         /// <see cref="CognitoOperation.MeansAlreadyDone"/>), the earlier attempt did the work: that is success.
         /// </summary>
+        /// <summary>
+        /// Until the returned scope is disposed, requests made from this flow of execution are sent synchronously on the
+        /// calling thread. For a caller that waits for each reply before it asks for the next (a serial pager): a session's
+        /// first request then skips the JIT of HttpClient's async machinery (about 250 methods). A caller with several
+        /// requests in flight must not use it: each request would hold its thread for the whole call.
+        /// </summary>
+        public static IDisposable SendInline()
+        {
+            var scope = new InlineScope(SendingInline.Value);
+            SendingInline.Value = true;
+            return scope;
+        }
+
+        private sealed class InlineScope : IDisposable
+        {
+            private readonly bool _outer;
+
+            public InlineScope(bool outer) => _outer = outer;
+
+            public void Dispose() => SendingInline.Value = _outer;
+        }
+
         private async Task<byte[]> SendAsync(CognitoOperation operation, ArraySegment<byte> body, RequestTarget target, SecureString? secret, CancellationToken cancellationToken)
         {
             var earlierAttemptMayHaveWorked = false;
@@ -159,6 +185,14 @@ namespace CognitoPs.Client
                         $"{operation} for {target} was sent, but {WhatHappened(ex)}, so Cognito may or may not have carried it out; it was not sent again.", ex);
                 }
             }
+        }
+
+        private static byte[] ReadReply(HttpContent content)
+        {
+            using var stream = content.ReadAsStream();
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return buffer.ToArray();
         }
 
         private async Task<byte[]> SendOnceAsync(
@@ -199,8 +233,9 @@ namespace CognitoPs.Client
             var sentAt = AdaptiveRate?.RecordSend() ?? 0;
             try
             {
-                using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-                var reply = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                var inline = SendingInline.Value;
+                using var response = inline ? _http.Send(request, timeout.Token) : await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+                var reply = inline ? ReadReply(response.Content) : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                 var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null;
                 if (Listening)
                 {

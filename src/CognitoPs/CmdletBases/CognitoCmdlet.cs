@@ -311,7 +311,12 @@ namespace CognitoPs.Commands
             string? token = null;
             do
             {
-                var page = Await(fetch(token, keep is null ? paging.PageSize : PagingCounter.MaxPageSize));
+                Page<T> page;
+                using (CognitoClient.SendInline())   // one page at a time: nothing else needs this thread meanwhile
+                {
+                    page = Await(fetch(token, keep is null ? paging.PageSize : PagingCounter.MaxPageSize));
+                }
+
                 foreach (var item in page.Items)
                 {
                     if (keep is null || keep(item))
