@@ -131,11 +131,6 @@ namespace CognitoPs.Client
         private static bool IsBlank(byte[] reply) => reply.All(b => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n');
 
         /// <summary>
-        /// Sends one operation with retries; returns the reply body of the successful attempt. When an attempt's outcome
-        /// was unknown (no answer came, or a server fault) and a repeat answers what means "already done" (see
-        /// <see cref="CognitoOperation.MeansAlreadyDone"/>), the earlier attempt did the work: that is success.
-        /// </summary>
-        /// <summary>
         /// Until the returned scope is disposed, requests made from this flow of execution are sent synchronously on the
         /// calling thread. For a caller that waits for each reply before it asks for the next (a serial pager): a session's
         /// first request then skips the JIT of HttpClient's async machinery (about 250 methods). A caller with several
@@ -157,6 +152,11 @@ namespace CognitoPs.Client
             public void Dispose() => SendingInline.Value = _outer;
         }
 
+        /// <summary>
+        /// Sends one operation with retries; returns the reply body of the successful attempt. When an attempt's outcome
+        /// was unknown (no answer came, or a server fault) and a repeat answers what means "already done" (see
+        /// <see cref="CognitoOperation.MeansAlreadyDone"/>), the earlier attempt did the work: that is success.
+        /// </summary>
         private async Task<byte[]> SendAsync(CognitoOperation operation, ArraySegment<byte> body, RequestTarget target, SecureString? secret, CancellationToken cancellationToken)
         {
             var earlierAttemptMayHaveWorked = false;
