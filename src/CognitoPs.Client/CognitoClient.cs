@@ -192,7 +192,9 @@ namespace CognitoPs.Client
             using var stream = content.ReadAsStream();
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            return buffer.ToArray();
+            var reply = buffer.ToArray();
+            Array.Clear(buffer.GetBuffer());   // a reply may echo a password (see SecretScanner): no second copy is left behind
+            return reply;
         }
 
         private async Task<byte[]> SendOnceAsync(
