@@ -1,5 +1,4 @@
 using System.Net;
-using System.Threading;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.RuntimeDependencies;
@@ -20,16 +19,27 @@ namespace CognitoPs.Client
     /// </summary>
     internal static class SdkServiceClients
     {
-        private static int _registered;
+        private static readonly object Gate = new object();
+        private static bool _registered;
 
-        /// <summary>Registers the factories once per process (with our AWSSDK.Core, in the module's load context).</summary>
+        /// <summary>
+        /// Registers the factories once per process (with our AWSSDK.Core, in the module's load context). A caller that
+        /// comes while another thread registers (the warm-up beside a command) waits until the factories are in place.
+        /// </summary>
         public static void Register()
         {
-            if (Interlocked.Exchange(ref _registered, 1) != 0)
+            lock (Gate)
             {
-                return;
+                if (!_registered)
+                {
+                    RegisterFactories();
+                    _registered = true;
+                }
             }
+        }
 
+        private static void RegisterFactories()
+        {
             var registry = GlobalRuntimeDependencyRegistry.Instance;
             registry.RegisterSecurityTokenServiceClient(context =>
                 Sts(new AnonymousAWSCredentials(), context.SecurityTokenServiceClientContextData.Region, context.SecurityTokenServiceClientContextData.ProxySettings));

@@ -33,6 +33,8 @@ namespace CognitoPs.Commands
         private int _pipelineThread;
         private bool _disposed;
 
+        protected CognitoCmdlet() => FirstRequestWarmUp.StartOnce();
+
         /// <summary>The AWS region, e.g. eu-west-1. Default: the pool id's prefix, the connected session, AWS_REGION, AWS_DEFAULT_REGION, the profile.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Region { get; set; }
