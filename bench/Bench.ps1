@@ -37,105 +37,106 @@ function Want([string] $Id) { $Benchmark -contains $Id }
 # ListUsers call the way the mission requires (AWSSDK.Core's credential chain and SigV4 signer, HttpClient) and nothing else.
 $moduleDir = Split-Path $ModuleManifest
 $startUpDir = Join-Path ([IO.Path]::GetTempPath()) "cognitops-startup-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
-function Build-ReferenceModule([string] $Project, [string[]] $ManifestFiles) {
-    $out = Join-Path $startUpDir $Project
-    dotnet build (Join-Path $PSScriptRoot "$Project/$Project.csproj") -c Release --nologo -v quiet -o $out | Out-Null
-    if ($LASTEXITCODE) { throw "building bench/$Project failed" }
-    $ManifestFiles | ForEach-Object { Copy-Item (Join-Path $PSScriptRoot "$Project/$_") $out }
-    $out
-}
-
-# The one-view reference with as many trivial cmdlets as ours, generated here: what PowerShell charges per cmdlet at import
-# (a CmdletInfo and a session-state entry each), apart from anything a cmdlet does.
-function Build-ManyCmdletsModule([int] $Count) {
-    $source = Join-Path $startUpDir 'ManyCmdletsSource'
-    New-Item -ItemType Directory $source -Force | Out-Null
-    Copy-Item (Join-Path $PSScriptRoot 'FloorModule/FloorModule.csproj') (Join-Path $source 'ManyCmdletsModule.csproj')
-    $cmdlets = 0..($Count - 1) | ForEach-Object {
-        "[Cmdlet(VerbsCommon.Get, ""Floor$($_)User"")] [OutputType(typeof(FloorUser))] public sealed class GetFloor$($_)UserCommand : PSCmdlet { [Parameter] public string? UserPoolId { get; set; } protected override void ProcessRecord() => WriteObject(new FloorUser()); }"
-    }
-    @('using System.Management.Automation;', 'namespace ManyCmdletsModule {') + $cmdlets + 'public sealed class FloorUser { public string Username { get; set; } = "user-000001"; } }' |
-        Set-Content (Join-Path $source 'Cmdlets.cs')
-    $out = Join-Path $startUpDir 'ManyCmdletsModule'
-    dotnet build (Join-Path $source 'ManyCmdletsModule.csproj') -c Release --nologo -v quiet -o $out -p:AssemblyName=ManyCmdletsModule | Out-Null
-    if ($LASTEXITCODE) { throw 'building the many-cmdlets reference module failed' }
-    Copy-Item (Join-Path $PSScriptRoot 'FloorModule/FloorModule.Format.ps1xml') $out
-    $names = (0..($Count - 1) | ForEach-Object { "'Get-Floor$($_)User'" }) -join ', '
-    "@{ RootModule = 'ManyCmdletsModule.dll'; ModuleVersion = '1.0.0'; GUID = '3e8f2a61-5c7d-4b90-a1e4-7f6d2c9b8a15'; CmdletsToExport = @($names); FunctionsToExport = @(); AliasesToExport = @(); VariablesToExport = @(); FormatsToProcess = @('FloorModule.Format.ps1xml') }" |
-        Set-Content (Join-Path $out 'ManyCmdletsModule.psd1')
-    $out
-}
-
-# pwsh writes down the methods it JIT-compiled (StartupProfileData-* in its cache folder) and compiles that list ahead,
-# on a background thread, at its next start. With one shared folder every start replays the list its predecessor left,
-# so the kind of start that follows an import looks cheaper and the one that follows a bare start dearer (30 ms and more
-# here). So, as issue #19 measured, on Linux and macOS each kind of start (a command on a pwsh: the bare start, ours, each
-# reference) keeps a cache folder of its own, warmed by three starts that are not counted: every measured start is that
-# of a pwsh that has run the same command before, as an admin's does that imports the module in every session.
-$startCaches = @{}
-function Use-StartCache([string] $Pwsh, [string] $Command) {
-    if ($IsWindows) { return }
-    $key = "$Pwsh|$Command"
-    if ($startCaches.ContainsKey($key)) { $env:XDG_CACHE_HOME = $startCaches[$key]; return }
-    $env:XDG_CACHE_HOME = $startCaches[$key] = Join-Path $startUpDir "cache-$($startCaches.Count)"
-    foreach ($i in 1..3) { & $Pwsh -NoProfile -NonInteractive -Command $Command | Out-Null }
-}
-# Seconds for one start of $Pwsh running $Command (with that kind's cache folder); throws unless it prints $Expect.
-function Start-Seconds([string] $Pwsh, [string] $Command, [string] $Expect = '') {
-    $savedCacheHome = $env:XDG_CACHE_HOME
-    try {
-        Use-StartCache $Pwsh $Command
-        $watch = [Diagnostics.Stopwatch]::StartNew()
-        $printed = & $Pwsh -NoProfile -NonInteractive -Command $Command
-        $watch.Stop()
-    } finally { $env:XDG_CACHE_HOME = $savedCacheHome }
-    if ("$printed" -ne $Expect) { throw "'$Command' printed '$printed', not '$Expect'" }
-    $watch.Elapsed.TotalSeconds
-}
-function New-Samples { , [System.Collections.Generic.List[double]]::new() } # the comma: an empty list, not nothing
-function OverBare($Samples, $Bare) { ((Median $Samples) - (Median $Bare)) * 1000 }
-# Milliseconds over a reference: the median of the differences within each round, so drift in the machine's load from
-# round to round (tens of ms on this shared 2-core machine) cancels out.
-function OverReference($Samples, $Reference) { (Median @(0..($Samples.Count - 1) | ForEach-Object { $Samples[$_] - $Reference[$_] })) * 1000 }
-$startUpPwsh = [ordered]@{ '' = @{ Path = $PwshPath; Name = 'the pwsh .NET tool' } }
-if ($PrecompiledPwshPath) { $startUpPwsh['p'] = @{ Path = $PrecompiledPwshPath; Name = 'the same pwsh precompiled' } }
-if ((Want 'B1') -or (Want 'B8')) {
-    $floorDir = Build-ReferenceModule 'FloorModule' @('FloorModule.psd1', 'FloorModuleWithView.psd1', 'FloorModule.Format.ps1xml')
-    $signedFloorDir = Build-ReferenceModule 'SignedFloorModule' @('SignedFloorModule.psd1')
-    $manyCmdletsDir = Build-ManyCmdletsModule (@((Import-PowerShellDataFile $ModuleManifest).CmdletsToExport).Count)
-    # With the precompiled copies of its dependencies that our build made for this platform (when it made them), so the
-    # reference is the best a minimal module can do, as ours is precompiled too.
-    Get-ChildItem (Join-Path $moduleDir 'bin') -Directory -Filter "net$([Environment]::Version.Major).0-*" | Get-ChildItem -Filter '*.dll' |
-        Where-Object { Test-Path (Join-Path $signedFloorDir $_.Name) } | Copy-Item -Destination $signedFloorDir
-}
-
-# ---- B1: import cost --------------------------------------------------------------------------------------------
-if (Want 'B1') {
-foreach ($kind in $startUpPwsh.Keys) {
-    $pwsh = $startUpPwsh[$kind].Path
-    Write-Host "B1$($kind): import (20 x 5 starts of $($startUpPwsh[$kind].Name))..."
-    $b1 = @{ Bare = New-Samples; Ours = New-Samples; Floor = New-Samples; FloorView = New-Samples; Many = New-Samples }
-    # Every module by its manifest, as the references: an import by folder would add PowerShell's search for versions.
-    foreach ($i in 1..20) {
-        # Alternated, so drift in the machine's load affects all alike.
-        $b1.Bare.Add((Start-Seconds $pwsh '1' '1'))
-        $b1.Ours.Add((Start-Seconds $pwsh "Import-Module '$ModuleManifest'"))
-        $b1.Floor.Add((Start-Seconds $pwsh "Import-Module '$(Join-Path $floorDir 'FloorModule.psd1')'"))
-        $b1.FloorView.Add((Start-Seconds $pwsh "Import-Module '$(Join-Path $floorDir 'FloorModuleWithView.psd1')'"))
-        $b1.Many.Add((Start-Seconds $pwsh "Import-Module '$(Join-Path $manyCmdletsDir 'ManyCmdletsModule.psd1')'"))
-    }
-    $shape = Import-PowerShellDataFile $ModuleManifest
-    $views = ([xml](Get-Content (Join-Path $moduleDir $shape.FormatsToProcess[0]) -Raw)).Configuration.ViewDefinitions.View.Count
-    Add-Row "B1$kind" "Import-Module on $($startUpPwsh[$kind].Name): median of 20 starts minus median of 20 bare starts; the excess is the median of each round's difference" `
-        ('{0:0} ms, {4:+0;-0} ms over the one-cmdlet module with one format view ({2:0} ms; without the view {1:0} ms; the same with {6} trivial cmdlets {5:0} ms, {7:+0;-0} ms; bare start {3:0} ms)' -f (OverBare $b1.Ours $b1.Bare), (OverBare $b1.Floor $b1.Bare), (OverBare $b1.FloorView $b1.Bare), ((Median $b1.Bare) * 1000), (OverReference $b1.Ours $b1.FloorView), (OverBare $b1.Many $b1.Bare), @($shape.CmdletsToExport).Count, (OverReference $b1.Many $b1.FloorView)) `
-        '<= the one-view reference + 20 ms' "PowerShell's own module-import and format-loading code (JIT-compiled on the .NET tool): see the reference modules; then a CmdletInfo for each of our $(@($shape.CmdletsToExport).Count) cmdlets and our $views views"
-}
-}
-
-$emulator = Start-CognitoLocal
-$fake = Start-FakeCognito
-$servers = @($emulator, $fake)
+$servers = @()
 try {
+    function Build-ReferenceModule([string] $Project, [string[]] $ManifestFiles) {
+        $out = Join-Path $startUpDir $Project
+        dotnet build (Join-Path $PSScriptRoot "$Project/$Project.csproj") -c Release --nologo -v quiet -o $out | Out-Null
+        if ($LASTEXITCODE) { throw "building bench/$Project failed" }
+        $ManifestFiles | ForEach-Object { Copy-Item (Join-Path $PSScriptRoot "$Project/$_") $out }
+        $out
+    }
+
+    # The one-view reference with as many trivial cmdlets as ours, generated here: what PowerShell charges per cmdlet at import
+    # (a CmdletInfo and a session-state entry each), apart from anything a cmdlet does.
+    function Build-ManyCmdletsModule([int] $Count) {
+        $source = Join-Path $startUpDir 'ManyCmdletsSource'
+        New-Item -ItemType Directory $source -Force | Out-Null
+        Copy-Item (Join-Path $PSScriptRoot 'FloorModule/FloorModule.csproj') (Join-Path $source 'ManyCmdletsModule.csproj')
+        $cmdlets = 0..($Count - 1) | ForEach-Object {
+            "[Cmdlet(VerbsCommon.Get, ""Floor$($_)User"")] [OutputType(typeof(FloorUser))] public sealed class GetFloor$($_)UserCommand : PSCmdlet { [Parameter] public string? UserPoolId { get; set; } protected override void ProcessRecord() => WriteObject(new FloorUser()); }"
+        }
+        @('using System.Management.Automation;', 'namespace ManyCmdletsModule {') + $cmdlets + 'public sealed class FloorUser { public string Username { get; set; } = "user-000001"; } }' |
+            Set-Content (Join-Path $source 'Cmdlets.cs')
+        $out = Join-Path $startUpDir 'ManyCmdletsModule'
+        dotnet build (Join-Path $source 'ManyCmdletsModule.csproj') -c Release --nologo -v quiet -o $out -p:AssemblyName=ManyCmdletsModule | Out-Null
+        if ($LASTEXITCODE) { throw 'building the many-cmdlets reference module failed' }
+        Copy-Item (Join-Path $PSScriptRoot 'FloorModule/FloorModule.Format.ps1xml') $out
+        $names = (0..($Count - 1) | ForEach-Object { "'Get-Floor$($_)User'" }) -join ', '
+        "@{ RootModule = 'ManyCmdletsModule.dll'; ModuleVersion = '1.0.0'; GUID = '3e8f2a61-5c7d-4b90-a1e4-7f6d2c9b8a15'; CmdletsToExport = @($names); FunctionsToExport = @(); AliasesToExport = @(); VariablesToExport = @(); FormatsToProcess = @('FloorModule.Format.ps1xml') }" |
+            Set-Content (Join-Path $out 'ManyCmdletsModule.psd1')
+        $out
+    }
+
+    # pwsh writes down the methods it JIT-compiled (StartupProfileData-* in its cache folder) and compiles that list ahead,
+    # on a background thread, at its next start. With one shared folder every start replays the list its predecessor left,
+    # so the kind of start that follows an import looks cheaper and the one that follows a bare start dearer (30 ms and more
+    # here). So, as issue #19 measured, on Linux and macOS each kind of start (a command on a pwsh: the bare start, ours, each
+    # reference) keeps a cache folder of its own, warmed by three starts that are not counted: every measured start is that
+    # of a pwsh that has run the same command before, as an admin's does that imports the module in every session.
+    $startCaches = @{}
+    function Use-StartCache([string] $Pwsh, [string] $Command) {
+        if ($IsWindows) { return }
+        $key = "$Pwsh|$Command"
+        if ($startCaches.ContainsKey($key)) { $env:XDG_CACHE_HOME = $startCaches[$key]; return }
+        $env:XDG_CACHE_HOME = $startCaches[$key] = Join-Path $startUpDir "cache-$($startCaches.Count)"
+        foreach ($i in 1..3) { & $Pwsh -NoProfile -NonInteractive -Command $Command | Out-Null }
+    }
+    # Seconds for one start of $Pwsh running $Command (with that kind's cache folder); throws unless it prints $Expect.
+    function Start-Seconds([string] $Pwsh, [string] $Command, [string] $Expect = '') {
+        $savedCacheHome = $env:XDG_CACHE_HOME
+        try {
+            Use-StartCache $Pwsh $Command
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $printed = & $Pwsh -NoProfile -NonInteractive -Command $Command
+            $watch.Stop()
+        } finally { $env:XDG_CACHE_HOME = $savedCacheHome }
+        if ("$printed" -ne $Expect) { throw "'$Command' printed '$printed', not '$Expect'" }
+        $watch.Elapsed.TotalSeconds
+    }
+    function New-Samples { , [System.Collections.Generic.List[double]]::new() } # the comma: an empty list, not nothing
+    function OverBare($Samples, $Bare) { ((Median $Samples) - (Median $Bare)) * 1000 }
+    # Milliseconds over a reference: the median of the differences within each round, so drift in the machine's load from
+    # round to round (tens of ms on this shared 2-core machine) cancels out.
+    function OverReference($Samples, $Reference) { (Median @(0..($Samples.Count - 1) | ForEach-Object { $Samples[$_] - $Reference[$_] })) * 1000 }
+    $startUpPwsh = [ordered]@{ '' = @{ Path = $PwshPath; Name = 'the pwsh .NET tool' } }
+    if ($PrecompiledPwshPath) { $startUpPwsh['p'] = @{ Path = $PrecompiledPwshPath; Name = 'the same pwsh precompiled' } }
+    if ((Want 'B1') -or (Want 'B8')) {
+        $floorDir = Build-ReferenceModule 'FloorModule' @('FloorModule.psd1', 'FloorModuleWithView.psd1', 'FloorModule.Format.ps1xml')
+        $signedFloorDir = Build-ReferenceModule 'SignedFloorModule' @('SignedFloorModule.psd1')
+        $manyCmdletsDir = Build-ManyCmdletsModule (@((Import-PowerShellDataFile $ModuleManifest).CmdletsToExport).Count)
+        # With the precompiled copies of its dependencies that our build made for this platform (when it made them), so the
+        # reference is the best a minimal module can do, as ours is precompiled too.
+        Get-ChildItem (Join-Path $moduleDir 'bin') -Directory -Filter "net$([Environment]::Version.Major).0-*" | Get-ChildItem -Filter '*.dll' |
+            Where-Object { Test-Path (Join-Path $signedFloorDir $_.Name) } | Copy-Item -Destination $signedFloorDir
+    }
+
+    # ---- B1: import cost --------------------------------------------------------------------------------------------
+    if (Want 'B1') {
+    foreach ($kind in $startUpPwsh.Keys) {
+        $pwsh = $startUpPwsh[$kind].Path
+        Write-Host "B1$($kind): import (20 x 5 starts of $($startUpPwsh[$kind].Name))..."
+        $b1 = @{ Bare = New-Samples; Ours = New-Samples; Floor = New-Samples; FloorView = New-Samples; Many = New-Samples }
+        # Every module by its manifest, as the references: an import by folder would add PowerShell's search for versions.
+        foreach ($i in 1..20) {
+            # Alternated, so drift in the machine's load affects all alike.
+            $b1.Bare.Add((Start-Seconds $pwsh '1' '1'))
+            $b1.Ours.Add((Start-Seconds $pwsh "Import-Module '$ModuleManifest'"))
+            $b1.Floor.Add((Start-Seconds $pwsh "Import-Module '$(Join-Path $floorDir 'FloorModule.psd1')'"))
+            $b1.FloorView.Add((Start-Seconds $pwsh "Import-Module '$(Join-Path $floorDir 'FloorModuleWithView.psd1')'"))
+            $b1.Many.Add((Start-Seconds $pwsh "Import-Module '$(Join-Path $manyCmdletsDir 'ManyCmdletsModule.psd1')'"))
+        }
+        $shape = Import-PowerShellDataFile $ModuleManifest
+        $views = ([xml](Get-Content (Join-Path $moduleDir $shape.FormatsToProcess[0]) -Raw)).Configuration.ViewDefinitions.View.Count
+        Add-Row "B1$kind" "Import-Module on $($startUpPwsh[$kind].Name): median of 20 starts minus median of 20 bare starts; the excess is the median of each round's difference" `
+            ('{0:0} ms, {4:+0;-0} ms over the one-cmdlet module with one format view ({2:0} ms; without the view {1:0} ms; the same with {6} trivial cmdlets {5:0} ms, {7:+0;-0} ms; bare start {3:0} ms)' -f (OverBare $b1.Ours $b1.Bare), (OverBare $b1.Floor $b1.Bare), (OverBare $b1.FloorView $b1.Bare), ((Median $b1.Bare) * 1000), (OverReference $b1.Ours $b1.FloorView), (OverBare $b1.Many $b1.Bare), @($shape.CmdletsToExport).Count, (OverReference $b1.Many $b1.FloorView)) `
+            '<= the one-view reference + 20 ms' "PowerShell's own module-import and format-loading code (JIT-compiled on the .NET tool): see the reference modules; then a CmdletInfo for each of our $(@($shape.CmdletsToExport).Count) cmdlets and our $views views"
+    }
+    }
+
+    $emulator = Start-CognitoLocal
+    $fake = Start-FakeCognito
+    $servers += @($emulator, $fake)
     # ---- B2: serial pipeline vs the AWS JS SDK, 2,000 users in cognito-local ------------------------------------
     if (Want 'B2') {
     Write-Host 'B2: creating 2,000 users in cognito-local...'
