@@ -82,8 +82,8 @@ try {
         $env:XDG_CACHE_HOME = $startCaches[$key] = Join-Path $startUpDir "cache-$($startCaches.Count)"
         foreach ($i in 1..3) { & $Pwsh -NoProfile -NonInteractive -Command $Command | Out-Null }
     }
-    # Seconds for one start of $Pwsh running $Command (with that kind's cache folder); throws unless it prints $Expect.
-    function Start-Seconds([string] $Pwsh, [string] $Command, [string] $Expect = '') {
+    # One start of $Pwsh running $Command (with that kind's cache folder): its seconds and what it printed.
+    function Start-Printing([string] $Pwsh, [string] $Command) {
         $savedCacheHome = $env:XDG_CACHE_HOME
         try {
             Use-StartCache $Pwsh $Command
@@ -91,10 +91,17 @@ try {
             $printed = & $Pwsh -NoProfile -NonInteractive -Command $Command
             $watch.Stop()
         } finally { $env:XDG_CACHE_HOME = $savedCacheHome }
-        if ("$printed" -ne $Expect) { throw "'$Command' printed '$printed', not '$Expect'" }
-        $watch.Elapsed.TotalSeconds
+        [pscustomobject]@{ Seconds = $watch.Elapsed.TotalSeconds; Printed = "$printed" }
+    }
+    # Seconds for one start of $Pwsh running $Command; throws unless it prints $Expect.
+    function Start-Seconds([string] $Pwsh, [string] $Command, [string] $Expect = '') {
+        $run = Start-Printing $Pwsh $Command
+        if ($run.Printed -ne $Expect) { throw "'$Command' printed '$($run.Printed)', not '$Expect'" }
+        $run.Seconds
     }
     function New-Samples { , [System.Collections.Generic.List[double]]::new() } # the comma: an empty list, not nothing
+    # Rounds of B1 and B8 starts: with fewer, the medians of this shared 2-core machine moved 10-20 ms between runs.
+    $startRounds = 30
     function OverBare($Samples, $Bare) { ((Median $Samples) - (Median $Bare)) * 1000 }
     # Milliseconds over a reference: the median of the differences within each round, so drift in the machine's load from
     # round to round (tens of ms on this shared 2-core machine) cancels out.
@@ -115,10 +122,10 @@ try {
     if (Want 'B1') {
     foreach ($kind in $startUpPwsh.Keys) {
         $pwsh = $startUpPwsh[$kind].Path
-        Write-Host "B1$($kind): import (20 x 5 starts of $($startUpPwsh[$kind].Name))..."
+        Write-Host "B1$($kind): import ($startRounds x 5 starts of $($startUpPwsh[$kind].Name))..."
         $b1 = @{ Bare = New-Samples; Ours = New-Samples; Floor = New-Samples; FloorView = New-Samples; Many = New-Samples }
         # Every module by its manifest, as the references: an import by folder would add PowerShell's search for versions.
-        foreach ($i in 1..20) {
+        foreach ($i in 1..$startRounds) {
             # Alternated, so drift in the machine's load affects all alike.
             $b1.Bare.Add((Start-Seconds $pwsh '1' '1'))
             $b1.Ours.Add((Start-Seconds $pwsh "Import-Module '$ModuleManifest'"))
@@ -128,8 +135,8 @@ try {
         }
         $shape = Import-PowerShellDataFile $ModuleManifest
         $views = ([xml](Get-Content (Join-Path $moduleDir $shape.FormatsToProcess[0]) -Raw)).Configuration.ViewDefinitions.View.Count
-        Add-Row "B1$kind" "Import-Module on $($startUpPwsh[$kind].Name): median of 20 starts minus median of 20 bare starts; the excess is the median of each round's difference" `
-            ('{0:0} ms, {4:+0;-0} ms over the one-cmdlet module with one format view ({2:0} ms; without the view {1:0} ms; the same with {6} trivial cmdlets {5:0} ms, {7:+0;-0} ms; bare start {3:0} ms)' -f (OverBare $b1.Ours $b1.Bare), (OverBare $b1.Floor $b1.Bare), (OverBare $b1.FloorView $b1.Bare), ((Median $b1.Bare) * 1000), (OverReference $b1.Ours $b1.FloorView), (OverBare $b1.Many $b1.Bare), @($shape.CmdletsToExport).Count, (OverReference $b1.Many $b1.FloorView)) `
+        Add-Row "B1$kind" "Import-Module on $($startUpPwsh[$kind].Name): median of $startRounds starts minus median of $startRounds bare starts; the excess is the median of each round's difference" `
+            ('{0:0} ms, {4:+0;-0;0} ms over the one-cmdlet module with one format view ({2:0} ms; without the view {1:0} ms; the same with {6} trivial cmdlets {5:0} ms, {7:+0;-0;0} ms; bare start {3:0} ms)' -f (OverBare $b1.Ours $b1.Bare), (OverBare $b1.Floor $b1.Bare), (OverBare $b1.FloorView $b1.Bare), ((Median $b1.Bare) * 1000), (OverReference $b1.Ours $b1.FloorView), (OverBare $b1.Many $b1.Bare), @($shape.CmdletsToExport).Count, (OverReference $b1.Many $b1.FloorView)) `
             '<= the one-view reference + 20 ms' "PowerShell's own module-import and format-loading code (JIT-compiled on the .NET tool): see the reference modules; then a CmdletInfo for each of our $(@($shape.CmdletsToExport).Count) cmdlets and our $views views"
     }
     }
@@ -230,25 +237,39 @@ try {
 
     # ---- B8: the first result: a fresh pwsh, import, one Get-CognitoUser; next to the AWS JS SDK's cold start -----
     if (Want 'B8') {
-    $firstUser = { param($Module, $Command) "Import-Module '$Module'; ($Command -UserPoolId eu-west-1_Paged5 -EndpointUrl $($fake.Url) -First 1).Username" }
+    # Each module's start also times itself inside the process (Import-Module, then the first call), and prints those
+    # milliseconds after the user name: steadier than whole starts on a shared machine, and it shows where the time goes.
+    $firstUser = { param($Module, $Command)
+        "`$watch = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$Module'; `$import = `$watch.Elapsed.TotalMilliseconds; `$watch.Restart(); " +
+        "`$name = ($Command -UserPoolId eu-west-1_Paged5 -EndpointUrl $($fake.Url) -First 1).Username; ""`$name `$([int]`$import) `$([int]`$watch.Elapsed.TotalMilliseconds)""" }
+    function Add-FirstResult($Samples, [string] $Pwsh, [string] $Module, [string] $Command) {
+        $run = Start-Printing $Pwsh (& $firstUser $Module $Command)
+        $name, $import, $first = $run.Printed -split ' '
+        if ($name -ne 'user-000001') { throw "B8 ($Command): printed '$($run.Printed)'" }
+        $Samples.Wall.Add($run.Seconds); $Samples.Import.Add([double]$import / 1000); $Samples.First.Add([double]$first / 1000)
+    }
+    function New-FirstResultSamples { @{ Wall = New-Samples; Import = New-Samples; First = New-Samples } }
     $jsScript = Join-Path $PSScriptRoot 'js-sdk-first-call.js'
     $env:ENDPOINT = $fake.Url; $env:POOL = 'eu-west-1_Paged5'; $env:AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
     foreach ($kind in $startUpPwsh.Keys) {
         $pwsh = $startUpPwsh[$kind].Path
-        Write-Host "B8$($kind): first result (20 x 6 process starts; $($startUpPwsh[$kind].Name))..."
-        $b8 = @{ Bare = New-Samples; Ours = New-Samples; Node = New-Samples; Js = New-Samples; Floor = New-Samples; Signed = New-Samples }
-        foreach ($i in 1..20) {
+        Write-Host "B8$($kind): first result ($startRounds x 6 process starts; $($startUpPwsh[$kind].Name))..."
+        $b8 = @{ Bare = New-Samples; Ours = New-FirstResultSamples; Node = New-Samples; Js = New-Samples; Floor = New-FirstResultSamples; Signed = New-FirstResultSamples }
+        foreach ($i in 1..$startRounds) {
             # Alternated, so drift in the machine's load affects all alike.
             $b8.Bare.Add((Start-Seconds $pwsh '1' '1'))
-            $b8.Ours.Add((Start-Seconds $pwsh (& $firstUser $ModuleManifest 'Get-CognitoUser') 'user-000001'))
+            Add-FirstResult $b8.Ours $pwsh $ModuleManifest 'Get-CognitoUser'
             $b8.Node.Add((Seconds { & node -e '0' | Out-Null }))
             $b8.Js.Add((Seconds { $name = & node $jsScript; if ($name -ne 'user-000001') { throw "B8 (JS): got '$name'" } }))
-            $b8.Floor.Add((Start-Seconds $pwsh (& $firstUser (Join-Path $floorDir 'FloorModule.psd1') 'Get-FloorUser') 'user-000001'))
-            $b8.Signed.Add((Start-Seconds $pwsh (& $firstUser (Join-Path $signedFloorDir 'SignedFloorModule.psd1') 'Get-SignedFloorUser') 'user-000001'))
+            Add-FirstResult $b8.Floor $pwsh (Join-Path $floorDir 'FloorModule.psd1') 'Get-FloorUser'
+            Add-FirstResult $b8.Signed $pwsh (Join-Path $signedFloorDir 'SignedFloorModule.psd1') 'Get-SignedFloorUser'
         }
-        Add-Row "B8$kind" "First result on $($startUpPwsh[$kind].Name): pwsh -c ""Import-Module; Get-CognitoUser -First 1"" minus a bare pwsh, vs node + the AWS JS SDK + the same ListUsers minus a bare node (medians of 20; the excess is the median of each round's difference)" `
-            ('{0:0} ms, {6:+0;-0} ms over the one-cmdlet module making one signed ListUsers call ({3:0} ms); vs the JS SDK {1:0} ms; without I/O {2:0} ms (bare pwsh {4:0} ms, bare node {5:0} ms)' -f (OverBare $b8.Ours $b8.Bare), (OverBare $b8.Js $b8.Node), (OverBare $b8.Floor $b8.Bare), (OverBare $b8.Signed $b8.Bare), ((Median $b8.Bare) * 1000), ((Median $b8.Node) * 1000), (OverReference $b8.Ours $b8.Signed)) `
-            '<= the signed reference + 40 ms' 'what any module pays for one signed call (the one-cmdlet module making it): PowerShell, the first HttpClient request, AWSSDK.Core''s first signature; above that, our import, binding and the JIT of our cmdlet code (CognitoPs.dll is IL: PowerShell loads it, so it cannot pick a precompiled copy per platform)'
+        $inside = '; timed inside the process, import + first call: ours {0:0} + {1:0} ms, the signed module {2:0} + {3:0} ms ({4:+0;-0;0} ms)' -f
+            ((Median $b8.Ours.Import) * 1000), ((Median $b8.Ours.First) * 1000), ((Median $b8.Signed.Import) * 1000), ((Median $b8.Signed.First) * 1000),
+            (OverReference @(0..($startRounds - 1) | ForEach-Object { $b8.Ours.Import[$_] + $b8.Ours.First[$_] }) @(0..($startRounds - 1) | ForEach-Object { $b8.Signed.Import[$_] + $b8.Signed.First[$_] }))
+        Add-Row "B8$kind" "First result on $($startUpPwsh[$kind].Name): pwsh -c ""Import-Module; Get-CognitoUser -First 1"" minus a bare pwsh, vs node + the AWS JS SDK + the same ListUsers minus a bare node (medians of $startRounds; the excess is the median of each round's difference)" `
+            (('{0:0} ms, {6:+0;-0;0} ms over the one-cmdlet module making one signed ListUsers call ({3:0} ms); vs the JS SDK {1:0} ms; without I/O {2:0} ms (bare pwsh {4:0} ms, bare node {5:0} ms)' -f (OverBare $b8.Ours.Wall $b8.Bare), (OverBare $b8.Js $b8.Node), (OverBare $b8.Floor.Wall $b8.Bare), (OverBare $b8.Signed.Wall $b8.Bare), ((Median $b8.Bare) * 1000), ((Median $b8.Node) * 1000), (OverReference $b8.Ours.Wall $b8.Signed.Wall)) + $inside) `
+            '<= the signed reference + 40 ms' 'what any module pays for one signed call (the one-cmdlet module making it): PowerShell, the first HttpClient request, AWSSDK.Core''s first signature; above that, our import (a format file rebuilds PowerShell''s whole format table, about 25 ms here; the signed module has none), binding and the JIT of our cmdlet code (CognitoPs.dll is IL: PowerShell loads it, so it cannot pick a precompiled copy per platform)'
     }
     }
 
