@@ -33,6 +33,7 @@ namespace CognitoPs.Commands
         private int _pipelineThread;
         private bool _disposed;
 
+        /// <summary>The process's first CognitoPs command also starts the client's warm-up (<see cref="FirstRequestWarmUp"/>).</summary>
         protected CognitoCmdlet() => FirstRequestWarmUp.StartOnce();
 
         /// <summary>The AWS region, e.g. eu-west-1. Default: the pool id's prefix, the connected session, AWS_REGION, AWS_DEFAULT_REGION, the profile.</summary>
