@@ -249,6 +249,25 @@ try {
         $Samples.Wall.Add($run.Seconds); $Samples.Import.Add([double]$import / 1000); $Samples.First.Add([double]$first / 1000)
     }
     function New-FirstResultSamples { @{ Wall = New-Samples; Import = New-Samples; First = New-Samples } }
+    # Where the pipeline thread's time goes: what it spent JIT-compiling (ms, methods) during the import and during the
+    # first call, by the runtime's own counters. In starts of their own (10 each, after the timed rounds): reading the
+    # counters costs a start 5-12 ms of PowerShell's own type and method binding, which the timed starts must not carry.
+    $jitSplit = { param($Module, $Command)
+        "`$jit = [System.Runtime.JitInfo]; `$ms0 = `$jit::GetCompilationTime(`$true).TotalMilliseconds; `$n0 = `$jit::GetCompiledMethodCount(`$true); " +
+        "Import-Module '$Module'; `$ms1 = `$jit::GetCompilationTime(`$true).TotalMilliseconds; `$n1 = `$jit::GetCompiledMethodCount(`$true); " +
+        "`$name = ($Command -UserPoolId eu-west-1_Paged5 -EndpointUrl $($fake.Url) -First 1).Username; " +
+        "`$ms2 = `$jit::GetCompilationTime(`$true).TotalMilliseconds; `$n2 = `$jit::GetCompiledMethodCount(`$true); " +
+        """`$name `$(`$ms1 - `$ms0) `$(`$n1 - `$n0) `$(`$ms2 - `$ms1) `$(`$n2 - `$n1)""" }
+    function Get-JitSplit([string] $Pwsh, [string] $Module, [string] $Command) {
+        $split = @{ ImportMs = New-Samples; ImportMethods = New-Samples; FirstMs = New-Samples; FirstMethods = New-Samples }
+        foreach ($i in 1..10) {
+            $run = Start-Printing $Pwsh (& $jitSplit $Module $Command)
+            $name, $importMs, $importMethods, $firstMs, $firstMethods = $run.Printed -split ' '
+            if ($name -ne 'user-000001') { throw "B8 ($Command, JIT): printed '$($run.Printed)'" }
+            $split.ImportMs.Add($importMs); $split.ImportMethods.Add($importMethods); $split.FirstMs.Add($firstMs); $split.FirstMethods.Add($firstMethods)
+        }
+        '{0:0} ms ({1:0} methods) + {2:0} ms ({3:0})' -f (Median $split.ImportMs), (Median $split.ImportMethods), (Median $split.FirstMs), (Median $split.FirstMethods)
+    }
     $jsScript = Join-Path $PSScriptRoot 'js-sdk-first-call.js'
     $env:ENDPOINT = $fake.Url; $env:POOL = 'eu-west-1_Paged5'; $env:AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
     foreach ($kind in $startUpPwsh.Keys) {
@@ -272,6 +291,10 @@ try {
         # left over the signed module with one view is the cost of ours alone.
         $withView = '; the signed module with one format view {0:0} ms ({1:+0;-0;0} ms over it without), ours {2:+0;-0;0} ms over that' -f
             (OverBare $b8.SignedView.Wall $b8.Bare), (OverReference $b8.SignedView.Wall $b8.Signed.Wall), (OverReference $b8.Ours.Wall $b8.SignedView.Wall)
+        $jitOurs = Get-JitSplit $pwsh $ModuleManifest 'Get-CognitoUser'
+        $jitSigned = Get-JitSplit $pwsh (Join-Path $signedFloorDir 'SignedFloorModule.psd1') 'Get-SignedFloorUser'
+        $jitSignedView = Get-JitSplit $pwsh (Join-Path $signedFloorDir 'SignedFloorModuleWithView.psd1') 'Get-SignedFloorUser'
+        $inside += "; JIT-compiling on the pipeline thread, import + first call: ours $jitOurs, the signed module $jitSigned, with its view $jitSignedView"
         Add-Row "B8$kind" "First result on $($startUpPwsh[$kind].Name): pwsh -c ""Import-Module; Get-CognitoUser -First 1"" minus a bare pwsh, vs node + the AWS JS SDK + the same ListUsers minus a bare node (medians of $startRounds; the excess is the median of each round's difference)" `
             (('{0:0} ms, {6:+0;-0;0} ms over the one-cmdlet module making one signed ListUsers call ({3:0} ms); vs the JS SDK {1:0} ms; without I/O {2:0} ms (bare pwsh {4:0} ms, bare node {5:0} ms)' -f (OverBare $b8.Ours.Wall $b8.Bare), (OverBare $b8.Js $b8.Node), (OverBare $b8.Floor.Wall $b8.Bare), (OverBare $b8.Signed.Wall $b8.Bare), ((Median $b8.Bare) * 1000), ((Median $b8.Node) * 1000), (OverReference $b8.Ours.Wall $b8.Signed.Wall)) + $withView + $inside) `
             '<= the signed reference + 40 ms' 'what any module pays for one signed call (the one-cmdlet module making it): PowerShell, the first HttpClient request, AWSSDK.Core''s first signature; above that, our import (a format file rebuilds PowerShell''s whole format table, about 25 ms here; the signed module has none), binding and the JIT of our cmdlet code (CognitoPs.dll is IL: PowerShell loads it, so it cannot pick a precompiled copy per platform)'
