@@ -1,5 +1,8 @@
 @{
-    RootModule           = 'CognitoPs.dll'
+    # No root module: PowerShell would load it before any nested module's initializer ran. Nested modules load, and
+    # their initializers run, in the order listed: CognitoPs.Loader.dll first, so that CognitoPs.dll (the cmdlets) can
+    # come from its precompiled copy where the build made one for this runtime and platform.
+    NestedModules        = @('CognitoPs.Loader.dll', 'CognitoPs.dll')
     ModuleVersion        = '0.3.0'   # the one place the version is set: build.ps1 gives it to the assemblies and the package
     GUID                 = '6f0e9a4e-3c1d-4b6a-9d3e-2a7c5b8e1f40'
     Author               = 'CognitoPs contributors'

@@ -45,13 +45,17 @@ function Invoke-Build {
     $bin = Join-Path $PSScriptRoot 'out/bin/CognitoPs'
     # Start from an empty output folder: the module takes every DLL found there, so nothing stale may remain.
     if (Test-Path $bin) { Remove-Item $bin -Recurse -Force }
-    Invoke-Native 'dotnet build' { dotnet build (Join-Path $PSScriptRoot 'src/CognitoPs/CognitoPs.csproj') -c $Configuration -o $bin -p:Version=$ModuleVersion --nologo -v quiet -clp:NoSummary }
+    foreach ($project in 'CognitoPs', 'CognitoPs.Loader') {
+        Invoke-Native "dotnet build $project" { dotnet build (Join-Path $PSScriptRoot "src/$project/$project.csproj") -c $Configuration -o $bin -p:Version=$ModuleVersion --nologo -v quiet -clp:NoSummary }
+    }
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
-    # Layout: the manifest and CognitoPs.dll (the cmdlets, which PowerShell loads as any binary module) at the top;
-    # CognitoPs.Client.dll and its private dependencies in bin/, read only by the module's own AssemblyLoadContext.
+    # Layout: the manifest, CognitoPs.Loader.dll (the module's loading, run first) and CognitoPs.dll (the cmdlets, which
+    # PowerShell loads as any binary module) at the top; CognitoPs.Client.dll and its private dependencies in bin/, read
+    # only by the module's own AssemblyLoadContext.
+    $top = 'CognitoPs.dll', 'CognitoPs.Loader.dll'
     New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'bin') | Out-Null
-    Copy-Item (Join-Path $bin 'CognitoPs.dll') $ModuleOut
-    Get-ChildItem $bin -Filter '*.dll' | Where-Object Name -ne 'CognitoPs.dll' | Copy-Item -Destination (Join-Path $ModuleOut 'bin')
+    $top | ForEach-Object { Copy-Item (Join-Path $bin $_) $ModuleOut }
+    Get-ChildItem $bin -Filter '*.dll' | Where-Object Name -notin $top | Copy-Item -Destination (Join-Path $ModuleOut 'bin')
     Copy-Item (Join-Path $PSScriptRoot 'CognitoPs.psd1') $ModuleOut
     Copy-Item (Join-Path $PSScriptRoot 'module/*') $ModuleOut -Recurse -Exclude '*.help-source.xml'
     Remove-Item (Join-Path $ModuleOut 'en-US/*.help-source.xml') -ErrorAction SilentlyContinue
@@ -83,11 +87,11 @@ function Get-Crossgen2 {
 
 function Invoke-ReadyToRun {
     <#
-    Writes ReadyToRun (precompiled) copies of bin/*.dll to bin/net10.0-<os>-<arch>/, for the runtime, PowerShell and
-    platform this build runs on (the pinned pwsh 7.6.9 on .NET 10), so that a fresh session does not JIT-compile the
-    client and AWSSDK.Core before its first result (B8). The module's load context takes them only on that runtime and
-    platform: the runtime refuses a ReadyToRun image made for another OS or processor (BadImageFormatException), so the
-    portable IL stays in bin/ and CognitoPs.dll (which PowerShell itself loads, wherever it runs) is not precompiled.
+    Writes ReadyToRun (precompiled) copies of bin/*.dll and of CognitoPs.dll to bin/net10.0-<os>-<arch>/, for the
+    runtime, PowerShell and platform this build runs on (the pinned pwsh 7.6.9 on .NET 10), so that a fresh session does
+    not JIT-compile the cmdlets, the client and AWSSDK.Core before its first result (B8). The module's loader takes them
+    only on that runtime and platform: the runtime refuses a ReadyToRun image made for another OS or processor
+    (BadImageFormatException), so the portable IL stays at the top and in bin/ for everywhere else.
     #>
     if ([Environment]::Version.Major -ne 10) {
         Write-Warning "Not precompiling: this pwsh runs on .NET $([Environment]::Version), the compiler fetched here is for .NET 10."
@@ -104,7 +108,7 @@ function Invoke-ReadyToRun {
         (Join-Path $ModuleOut 'bin/*.dll')
     ) | ForEach-Object { "--reference:$_" }
     $precompiled = New-Item -ItemType Directory -Path (Join-Path $ModuleOut "bin/net10.0-$rid")
-    $assemblies = Get-ChildItem (Join-Path $ModuleOut 'bin') -Filter '*.dll'
+    $assemblies = @(Get-ChildItem (Join-Path $ModuleOut 'bin') -Filter '*.dll') + (Get-Item (Join-Path $ModuleOut 'CognitoPs.dll'))
     $responseFile = Join-Path $PSScriptRoot 'out/crossgen2.rsp'
     foreach ($assembly in $assemblies) {
         @($assembly.FullName, "--out:$(Join-Path $precompiled $assembly.Name)", "--targetos:$os", "--targetarch:$arch", '-O') + $references |

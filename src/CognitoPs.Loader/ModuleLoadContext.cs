@@ -13,13 +13,15 @@ namespace CognitoPs
     /// copies in bin/net10.0-linux-x64/ (say) when they were built for this runtime and platform, else the IL. Another module's
     /// AWSSDK.Core (AWS.Tools 4.x ships 3.3.0.0, 5.x an older 4.0.0.0) can then neither clash with ours nor be bound to
     /// instead of it. CognitoPs.dll itself, the cmdlets, loads in PowerShell's own context as any binary module does
-    /// (fast to import, and Import-Module -Force works as usual); it names no type of those dependencies, so nothing of
-    /// theirs binds there. Whatever the host provides (PowerShell, the runtime) stays shared, so ErrorRecord, PSObject
-    /// and the output types are the host's own.
+    /// (fast to import, and Import-Module -Force works as usual), precompiled where it can be
+    /// (<see cref="LoadPrecompiledCmdlets"/>); it names no type of those dependencies, so nothing of theirs binds there.
+    /// Whatever the host provides (PowerShell, the runtime) stays shared, so ErrorRecord, PSObject and the output types
+    /// are the host's own.
     /// </summary>
     internal sealed class ModuleLoadContext : AssemblyLoadContext
     {
         private const string ClientAssembly = "CognitoPs.Client";
+        private const string CmdletsFile = "CognitoPs.dll";
         private static readonly object Gate = new object();
         private static ModuleLoadContext? _instance;
         private readonly string _directory;
@@ -46,6 +48,9 @@ namespace CognitoPs
             return $"net{Environment.Version.Major}.0-{os}-{architecture}";
         }
 
+        /// <summary>The module's bin/ folder (this assembly sits at the top of the module, beside the manifest).</summary>
+        private static string BinDirectory => Path.Combine(Path.GetDirectoryName(typeof(ModuleLoadContext).Assembly.Location)!, "bin");
+
         /// <summary>
         /// Called by PowerShell's default context when it cannot find CognitoPs.Client (it is not beside CognitoPs.dll,
         /// so neither PowerShell nor Assembly.LoadFrom's probing finds it): loads it into the module's context.
@@ -59,9 +64,37 @@ namespace CognitoPs
 
             lock (Gate)
             {
-                var moduleDirectory = Path.GetDirectoryName(typeof(ModuleLoadContext).Assembly.Location)!;
-                _instance ??= new ModuleLoadContext(Path.Combine(moduleDirectory, "bin"));
+                _instance ??= new ModuleLoadContext(BinDirectory);
                 return _instance.LoadFromAssemblyName(name);
+            }
+        }
+
+        /// <summary>
+        /// Loads the precompiled copy of the cmdlets (bin/net10.0-linux-x64/CognitoPs.dll, say) into PowerShell's own
+        /// context, where the build made one for this runtime and platform, so that a session's first command does not
+        /// JIT-compile them. PowerShell itself loads the portable CognitoPs.dll at the top by path (the manifest cannot
+        /// name a file per platform), right after this; the runtime answers a load of an assembly it already holds (the
+        /// same name and build, as a precompiled copy is) with the one it holds, so that load yields the precompiled
+        /// copy. Elsewhere, or when the copy cannot be loaded, PowerShell loads the portable one as usual.
+        /// </summary>
+        /// <returns>The path loaded, or null when PowerShell is left to load the portable copy.</returns>
+        internal static string? LoadPrecompiledCmdlets()
+        {
+            var precompiled = Path.Combine(BinDirectory, PrecompiledFolderName(), CmdletsFile);
+            if (!File.Exists(precompiled))
+            {
+                return null;
+            }
+
+            try
+            {
+                return AssemblyLoadContext.Default.LoadFromAssemblyPath(precompiled).Location;
+            }
+            catch (Exception ex) when (ex is FileLoadException or BadImageFormatException)
+            {
+                // Another build of CognitoPs.dll is loaded already, or the copy does not suit this runtime: PowerShell's
+                // own load of the portable copy then succeeds or reports the problem as it would without this.
+                return null;
             }
         }
 

@@ -76,12 +76,13 @@ Describe 'CognitoPs next to another AWSSDK.Core' {
         (Find-Assembly $run 'CognitoPs' 'AWSSDK.Core').FileVersion | Should -BeLike '4.1.0*'
     }
 
-    It 'loads the precompiled client where it was built for this platform, and the IL where there is none (as on another OS)' {
+    It 'loads the precompiled cmdlets and client where they were built for this platform, and the IL where there are none (as on another OS)' {
         $ours = Invoke-FreshSession @($ImportCognitoPs)
         $ours.Steps.'1' | Should -Be 'user-000001'
         if ([Environment]::Version.Major -eq 10) {
             (Find-Assembly $ours 'CognitoPs' 'AWSSDK.Core').Location | Should -BeLike '*/bin/net10.0-*/AWSSDK.Core.dll'
             (Find-Assembly $ours 'CognitoPs' 'CognitoPs.Client').Location | Should -BeLike '*/bin/net10.0-*/CognitoPs.Client.dll'
+            (Find-Assembly $ours 'Default' 'CognitoPs').Location | Should -BeLike '*/bin/net10.0-*/CognitoPs.dll'
         }
 
         $portable = Join-Path $TestDrive 'portable/CognitoPs'
@@ -91,6 +92,7 @@ Describe 'CognitoPs next to another AWSSDK.Core' {
         $run.Steps.'1' | Should -Be 'user-000001'
         (Find-Assembly $run 'CognitoPs' 'AWSSDK.Core').Location | Should -Be (Join-Path $portable 'bin/AWSSDK.Core.dll')
         (Find-Assembly $run 'CognitoPs' 'CognitoPs.Client').Location | Should -Be (Join-Path $portable 'bin/CognitoPs.Client.dll')
+        (Find-Assembly $run 'Default' 'CognitoPs').Location | Should -Be (Join-Path $portable 'CognitoPs.dll')
     }
 
     It 'Import-Module -Force and Remove-Module + Import-Module keep every cmdlet, format, help and type name working' {

@@ -20,7 +20,7 @@ Describe 'The package' {
         $manifest.LicenseUri | Should -Not -BeNullOrEmpty
         $manifest.ReleaseNotes | Should -Match $Version
         $manifest.Tags | Should -Contain 'Cognito'
-        foreach ($dll in 'CognitoPs.dll', 'bin/CognitoPs.Client.dll') {
+        foreach ($dll in 'CognitoPs.dll', 'CognitoPs.Loader.dll', 'bin/CognitoPs.Client.dll') {
             (Get-Item (Join-Path $ModuleOutDir $dll)).VersionInfo.ProductVersion | Should -BeLike "$Version*"   # one version, set in one place
         }
     }

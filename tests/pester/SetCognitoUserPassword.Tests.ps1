@@ -24,9 +24,9 @@ Describe 'The built module' {
                 'Set-CognitoUserMfaPreference', 'Set-CognitoUserPassword', 'Stop-CognitoUserImportJob')
     }
 
-    It 'ships CognitoPs.dll at the top, the client and AWSSDK.Core in bin/, and not PowerShell Standard' {
+    It 'ships the cmdlets and the loader at the top, the client and AWSSDK.Core in bin/, and not PowerShell Standard' {
         $moduleDir = Split-Path $ModuleManifest
-        (Get-ChildItem $moduleDir -Filter *.dll).Name | Should -Be 'CognitoPs.dll'
+        (Get-ChildItem $moduleDir -Filter *.dll).Name | Sort-Object | Should -Be @('CognitoPs.dll', 'CognitoPs.Loader.dll')
         (Get-ChildItem (Join-Path $moduleDir 'bin') -Filter *.dll).Name | Sort-Object |
             Should -Be @('AWSSDK.Core.dll', 'AWSSDK.Extensions.Numerics.dll', 'AWSSDK.SecurityToken.dll', 'AWSSDK.SSO.dll', 'AWSSDK.SSOOIDC.dll', 'CognitoPs.Client.dll',
                 'System.IO.Hashing.dll')
@@ -34,8 +34,8 @@ Describe 'The built module' {
     }
 
     It 'ships portable IL at the top and in bin/, and ReadyToRun copies only in a bin/ folder named for their runtime and platform' {
-        # A ReadyToRun image for another OS or processor does not load at all (BadImageFormatException), so what
-        # PowerShell loads itself (CognitoPs.dll) and the fallback copies in bin/ must be IL only.
+        # A ReadyToRun image for another OS or processor does not load at all (BadImageFormatException), so what the
+        # manifest names (the loader, the cmdlets) and the fallback copies in bin/ must be IL only.
         function Test-ReadyToRun([string] $Path) {
             $stream = [System.IO.File]::OpenRead($Path)
             try { [System.Reflection.PortableExecutable.PEReader]::new($stream).PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0 }
@@ -48,7 +48,8 @@ Describe 'The built module' {
         if ([Environment]::Version.Major -ne 10) { Set-ItResult -Skipped -Because 'the build precompiles only on .NET 10' }
         $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
         $precompiled = Join-Path $moduleDir "bin/net10.0-$os-$("$([System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture)".ToLowerInvariant())"
-        (Get-ChildItem $precompiled -Filter *.dll).Name | Should -Be (Get-ChildItem (Join-Path $moduleDir 'bin') -Filter *.dll).Name -Because 'every assembly in bin/ has its precompiled copy'
+        (Get-ChildItem $precompiled -Filter *.dll).Name | Should -Be (@((Get-ChildItem (Join-Path $moduleDir 'bin') -Filter *.dll).Name) + 'CognitoPs.dll' | Sort-Object) `
+            -Because 'the cmdlets and every assembly in bin/ have their precompiled copy'
         foreach ($dll in Get-ChildItem $precompiled -Filter *.dll) {
             Test-ReadyToRun $dll.FullName | Should -BeTrue -Because "$($dll.Name) should carry ReadyToRun code"
         }
