@@ -257,7 +257,7 @@ try {
         "Import-Module '$Module'; `$ms1 = `$jit::GetCompilationTime(`$true).TotalMilliseconds; `$n1 = `$jit::GetCompiledMethodCount(`$true); " +
         "`$name = ($Command -UserPoolId eu-west-1_Paged5 -EndpointUrl $($fake.Url) -First 1).Username; " +
         "`$ms2 = `$jit::GetCompilationTime(`$true).TotalMilliseconds; `$n2 = `$jit::GetCompiledMethodCount(`$true); " +
-        """`$name `$(`$ms1 - `$ms0) `$(`$n1 - `$n0) `$(`$ms2 - `$ms1) `$(`$n2 - `$n1)""" }
+        """`$name `$([int](`$ms1 - `$ms0)) `$(`$n1 - `$n0) `$([int](`$ms2 - `$ms1)) `$(`$n2 - `$n1)""" }
     function Get-JitSplit([string] $Pwsh, [string] $Module, [string] $Command) {
         $split = @{ ImportMs = New-Samples; ImportMethods = New-Samples; FirstMs = New-Samples; FirstMethods = New-Samples }
         foreach ($i in 1..10) {
