@@ -77,24 +77,22 @@ namespace CognitoPs
         /// same name and build, as a precompiled copy is) with the one it holds, so that load yields the precompiled
         /// copy. Elsewhere, or when the copy cannot be loaded, PowerShell loads the portable one as usual.
         /// </summary>
-        /// <returns>The path loaded, or null when PowerShell is left to load the portable copy.</returns>
-        internal static string? LoadPrecompiledCmdlets()
+        internal static void LoadPrecompiledCmdlets()
         {
             var precompiled = Path.Combine(BinDirectory, PrecompiledFolderName(), CmdletsFile);
             if (!File.Exists(precompiled))
             {
-                return null;
+                return;
             }
 
             try
             {
-                return AssemblyLoadContext.Default.LoadFromAssemblyPath(precompiled).Location;
+                AssemblyLoadContext.Default.LoadFromAssemblyPath(precompiled);
             }
             catch (Exception ex) when (ex is FileLoadException or BadImageFormatException)
             {
                 // Another build of CognitoPs.dll is loaded already, or the copy does not suit this runtime: PowerShell's
                 // own load of the portable copy then succeeds or reports the problem as it would without this.
-                return null;
             }
         }
 
