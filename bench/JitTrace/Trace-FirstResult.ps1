@@ -23,8 +23,9 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3
-$env:AWS_ACCESS_KEY_ID = 'AKIDCOGNITOPSTEST'; $env:AWS_SECRET_ACCESS_KEY = 'cognitops-test-secret'
-$env:AWS_REGION = 'us-east-1'; $env:AWS_EC2_METADATA_DISABLED = 'true'
+# The starts' environment (test keys, their own cache folder), put back as it was at the end.
+$changed = 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION', 'AWS_EC2_METADATA_DISABLED', 'XDG_CACHE_HOME'
+$saved = @{}; foreach ($name in $changed) { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
 $ModuleManifest = (Resolve-Path $ModuleManifest).Path
 $moduleName = [IO.Path]::GetFileNameWithoutExtension($ModuleManifest)
 $work = Join-Path ([IO.Path]::GetTempPath()) "cognitops-jittrace-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
@@ -35,6 +36,8 @@ Import-Module (Join-Path $PSScriptRoot '../../tests/TestServers.psm1')
 Install-TestEndpointPackages
 $fake = Start-FakeCognito
 try {
+    $env:AWS_ACCESS_KEY_ID = 'AKIDCOGNITOPSTEST'; $env:AWS_SECRET_ACCESS_KEY = 'cognitops-test-secret'
+    $env:AWS_REGION = 'us-east-1'; $env:AWS_EC2_METADATA_DISABLED = 'true'
     $env:XDG_CACHE_HOME = Join-Path $work 'cache'
     $methods = Join-Path $work 'methods.tsv'
     $start = "[Reflection.Assembly]::LoadFrom('$(Join-Path $work 'bin/JitTrace.dll')') | Out-Null; [JitTrace.Recorder]::Start(); " +
@@ -75,4 +78,5 @@ try {
 } finally {
     $fake | Stop-TestServer
     Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue
+    foreach ($name in $changed) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
 }
